@@ -1,0 +1,32 @@
+package org.taskmet.api;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A differentiable decision solver: predictions in, decision out, and the reverse product back.
+ *
+ * <p>Solvers declare their domain and check it in {@link #validate}: a violation is an
+ * {@link IllegalArgumentException} whose message names the solver, the offending value and what was
+ * expected (e.g. "portfolio-qp: covariance must be symmetric positive definite").
+ */
+public interface Solver {
+  /** Stable name, used in logs and error messages. */
+  String name();
+
+  /** Throws {@link IllegalArgumentException} when the predictions or instance lie outside the domain. */
+  void validate(Matrix predictions, Instance instance);
+
+  /**
+   * Computes the decision for {@code predictions} (items × n) on {@code instance}.
+   *
+   * @param rng the only source of randomness the solver may use (random restarts, perturbations)
+   */
+  Solution solve(Matrix predictions, Instance instance, RandomGenerator rng);
+
+  /**
+   * The reverse product: given dL/dz at {@code solution}, returns dL/d(predictions), shaped like the
+   * predictions. Solvers whose decision is piecewise constant return their surrogate gradient (and
+   * say so in their javadoc).
+   */
+  Matrix vjp(Solution solution, double[] decisionCotangent);
+}

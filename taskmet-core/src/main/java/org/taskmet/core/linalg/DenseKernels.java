@@ -1,0 +1,50 @@
+package org.taskmet.core.linalg;
+
+/**
+ * Dense {@code double} kernels on row-major arrays: the hot loops of every model, metric and solver.
+ *
+ * <p>Two implementations agree within rounding: {@link ScalarKernels} and a Vector API one
+ * ({@code PanamaKernels}). {@link Kernels#get()} picks one at start-up. Arrays are addressed by offset so
+ * callers can work on slices of flat parameter vectors without copying. No method allocates.
+ *
+ * <p>Matrix shapes follow BLAS: {@code A} is m×k row-major with leading dimension = its column count.
+ */
+public interface DenseKernels {
+  /** A short name for logs and benchmark tables ({@code "scalar"}, {@code "panama-256"}). */
+  String name();
+
+  /** Σ_i a[aOff+i]·b[bOff+i] for i &lt; n. */
+  double dot(double[] a, int aOff, double[] b, int bOff, int n);
+
+  /** y[yOff+i] += alpha·x[xOff+i]. */
+  void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+  /** x[off+i] *= alpha. */
+  void scale(double alpha, double[] x, int off, int n);
+
+  /** Euclidean norm of x[off .. off+n). */
+  double norm2(double[] x, int off, int n);
+
+  /** y = alpha·A·x + beta·y, A m×n. When beta == 0, y's old contents are ignored (NaNs included). */
+  void gemv(int m, int n, double alpha, double[] a, int aOff, double[] x, int xOff, double beta, double[] y, int yOff);
+
+  /** y = alpha·Aᵀ·x + beta·y, A m×n, x length m, y length n. When beta == 0, y's old contents are ignored. */
+  void gemvTransposed(
+      int m, int n, double alpha, double[] a, int aOff, double[] x, int xOff, double beta, double[] y, int yOff);
+
+  /**
+   * C = alpha·op(A)·op(B) + beta·C with C m×n, op(A) m×k, op(B) k×n; op is the transpose when the flag is
+   * set (then A is stored k×m, B stored n×k). When beta == 0, C's old contents are ignored.
+   */
+  void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta,
+      double[] c);
+
+  /** A += alpha·x·yᵀ, A m×n. */
+  void rank1Update(int m, int n, double alpha, double[] x, int xOff, double[] y, int yOff, double[] a, int aOff);
+
+  /** out[r] = Σ_j e[r·n + j]² for r &lt; rows. */
+  void rowSquaredNorms(int rows, int n, double[] e, double[] out);
+
+  /** out[r] = e_rᵀ Λ_r e_r with Λ_r the n×n block at {@code lambdas[r·n²]} and e_r row r of e (rows×n). */
+  void rowQuadraticForms(int rows, int n, double[] lambdas, double[] e, double[] out);
+}
