@@ -4,13 +4,16 @@ import org.taskmet.api.DecisionProblem;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Solver;
+import org.taskmet.solvers.simplex.CoverageObjective;
 
-/** The decision side of {@link BudgetTask}: z ∈ [0,1]^channels, Σz = k, scored by {@link BudgetObjective}. */
+/** The decision side of {@link BudgetTask}: z ∈ [0,1]^channels, Σz = k, scored by the coverage objective
+ * Σ_j (1 − Π_i (1 − z_i·Y_ij)) evaluated at the true Y. */
 final class BudgetDecisionProblem implements DecisionProblem {
   private final int channels;
   private final int users;
   private final Solver trainingSolver;
   private final Solver evaluationSolver;
+  private final CoverageObjective coverage = new CoverageObjective();
 
   BudgetDecisionProblem(int channels, int users, Solver trainingSolver, Solver evaluationSolver) {
     this.channels = channels;
@@ -37,14 +40,14 @@ final class BudgetDecisionProblem implements DecisionProblem {
   @Override
   public double objective(Instance instance, double[] decision, Matrix trueTargets) {
     check(decision, trueTargets);
-    return BudgetObjective.value(decision, trueTargets.data(), channels, users);
+    return coverage.value(decision, trueTargets, instance);
   }
 
   @Override
   public double[] objectiveGradient(Instance instance, double[] decision, Matrix trueTargets) {
     check(decision, trueTargets);
     double[] g = new double[channels];
-    BudgetObjective.gradient(decision, trueTargets.data(), channels, users, g);
+    coverage.gradient(decision, trueTargets, instance, g);
     return g;
   }
 

@@ -13,6 +13,7 @@ import org.taskmet.api.PredictorDefaults;
 import org.taskmet.api.Solver;
 import org.taskmet.api.Task;
 import org.taskmet.api.TaskShape;
+import org.taskmet.solvers.linalg.DenseCholesky;
 
 /**
  * Portfolio optimization (taskmet.md §2.4). An instance is one trading day t: features of
@@ -151,25 +152,16 @@ public final class PortfolioTask implements Task {
     return new Matrix(a, a, cov);
   }
 
-  /** Lower Cholesky factor of a symmetric positive-definite matrix (Σ has a ridge, so this cannot fail). */
-  static Matrix cholesky(Matrix m) {
+  /** Lower Cholesky factor of Σ (Σ has a ridge, so a failure means non-finite prices). */
+  private static Matrix cholesky(Matrix m) {
     int n = m.rows();
-    double[] a = m.data();
-    double[] l = new double[n * n];
+    double[] l = m.data().clone();
+    if (!DenseCholesky.factor(l, n)) {
+      throw new IllegalStateException("portfolio: forward covariance is not positive definite (non-finite prices?)");
+    }
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = a[i * n + j];
-        for (int k = 0; k < j; k++) {
-          s -= l[i * n + k] * l[j * n + k];
-        }
-        if (i == j) {
-          if (!(s > 0)) {
-            throw new IllegalStateException("portfolio: covariance is not positive definite (pivot " + i + " = " + s + ")");
-          }
-          l[i * n + i] = Math.sqrt(s);
-        } else {
-          l[i * n + j] = s / l[j * n + j];
-        }
+      for (int j = i + 1; j < n; j++) {
+        l[i * n + j] = 0;
       }
     }
     return new Matrix(n, n, l);
