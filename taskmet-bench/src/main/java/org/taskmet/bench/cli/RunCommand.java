@@ -1,7 +1,11 @@
 package org.taskmet.bench.cli;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taskmet.api.PluginKind;
-import org.taskmet.bench.run.ExecutedTrial;
-import org.taskmet.bench.run.PredictorFiles;
+import org.taskmet.bench.run.ExperimentRunner;
 import org.taskmet.bench.run.ResultStore;
 import org.taskmet.bench.run.TrialExecutor;
 import org.taskmet.bench.run.TrialResult;
@@ -56,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Result directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--save", paramLabel = "FILE", description = "Also save the trained predictor (and metric) as JSON.")
+  @Option(names = "--save", paramLabel = "FILE", description = "Also copy the trained predictor (and metric) JSON here.")
   Path save;
 
   @Spec CommandSpec spec;
@@ -86,17 +89,29 @@ final class RunCommand implements Callable<Integer> {
         datasetSeed != null ? datasetSeed : file.datasetSeed() != null ? file.datasetSeed() : 0,
         seed != null ? seed : file.seed() != null ? file.seed() : 0);
     trial.validate(registry);
-    ExecutedTrial done = executor.execute(trial, (d, total, message) -> {});
     ResultStore store = new ResultStore(out);
-    store.write(done.result());
+    boolean earlier = store.load(trial).isPresent();
+    TrialResult result = new ExperimentRunner(store, executor, System.err).run("run", List.of(trial)).results().get(0);
     if (save != null) {
-      PredictorFiles.write(save, done);
+      copyPredictor(store.predictorFile(trial), save);
     }
-    print(done.result(), store);
+    print(result, store, earlier);
     return 0;
   }
 
-  private void print(TrialResult r, ResultStore store) {
+  private static void copyPredictor(Path from, Path to) {
+    try {
+      Path parent = to.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the predictor to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void print(TrialResult r, ResultStore store, boolean earlier) {
     PrintWriter w = spec.commandLine().getOut();
     TrialScores s = r.scores();
     w.printf(Locale.ROOT, "task %s, method %s, dataset seed %d, seed %d%n", r.spec().task(), r.spec().method(),
@@ -105,7 +120,8 @@ final class RunCommand implements Callable<Integer> {
         s.normalizedDq(), s.modelDq(), s.randomDq(), s.optimalDq());
     w.printf(Locale.ROOT, "test MSE                          %.6g%n", s.mse());
     w.printf(Locale.ROOT, "train %.2f s, evaluate %.2f s%n", r.trainSeconds(), r.evalSeconds());
-    w.printf("result: %s%n", store.trialFile(r.spec()));
+    w.printf("result: %s%s%n", store.trialFile(r.spec()),
+        earlier ? " (from an earlier run with the same settings; delete it to train again)" : "");
     if (save != null) {
       w.printf("predictor: %s%n", save);
     }

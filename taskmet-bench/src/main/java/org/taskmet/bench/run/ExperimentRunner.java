@@ -48,15 +48,27 @@ public final class ExperimentRunner {
     if (resumed > 0) {
       LOG.info("{}: resuming, {} of {} trials already finished in {}", title, resumed, specs.size(), store.directory());
     }
-    try (ProgressBar bar = progressBar(title, todo.size())) {
+    // one trial: the bar follows the method's own steps; several: it counts trials and shows the current step
+    boolean single = todo.size() == 1;
+    try (ProgressBar bar = progressBar(title, single ? 1 : todo.size())) {
       for (TrialSpec s : todo) {
         String label = s.task() + " / " + s.row() + " / seed " + s.seed();
         bar.setExtraMessage(label);
-        ExecutedTrial r = executor.execute(s, (done, total, message) -> bar.setExtraMessage(label + ": " + message));
+        ExecutedTrial r = executor.execute(s, (done, total, message) -> {
+          if (single) {
+            bar.maxHint(total);
+            bar.stepTo(done);
+          }
+          bar.setExtraMessage(single ? message : label + ": " + message);
+        });
         // predictor first: a result file marks the trial finished, so it must never exist without its predictor
         PredictorFiles.write(store.predictorFile(s), r);
         store.write(r.result());
-        bar.step();
+        if (single) {
+          bar.stepTo(bar.getMax());
+        } else {
+          bar.step();
+        }
         store.writeSummary(collect(specs));
       }
     }

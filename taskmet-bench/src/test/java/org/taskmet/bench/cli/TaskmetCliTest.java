@@ -90,8 +90,16 @@ class TaskmetCliTest {
     assertThat(run("run", "--config", cfg.toString(), "--seed", "1", "--out", dir.resolve("out").toString(),
         "--save", dir.resolve("p.json").toString())).isZero();
     assertThat(out).contains("task cubic, method mse, dataset seed 0, seed 1").contains("normalized test decision quality");
-    assertThat(Files.list(dir.resolve("out/trials")).count()).isEqualTo(1);
-    assertThat(dir.resolve("p.json")).exists();
+    try (var files = Files.list(dir.resolve("out/trials"))) {
+      assertThat(files.map(f -> f.getFileName().toString().replaceAll("_[0-9a-f]{8}", "")))
+          .containsExactlyInAnyOrder("cubic_mse_d0_s1.json", "cubic_mse_d0_s1.predictor.json");
+    }
+    assertThat(Files.readString(dir.resolve("p.json"))).contains("\"format\" : \"taskmet-predictor/1\"");
+    assertThat(executor.calls).isEqualTo(1);
+
+    assertThat(run("run", "--config", cfg.toString(), "--seed", "1", "--out", dir.resolve("out").toString())).isZero();
+    assertThat(executor.calls).as("same settings: the stored result is reused").isEqualTo(1);
+    assertThat(out).contains("from an earlier run with the same settings");
   }
 
   @Test
