@@ -62,6 +62,10 @@ class HypergradientTest {
     fd.gradient("hypergradient (" + solver + ")", p -> validationLoss(closedForm(metric, p, train, f, n), val, f, n),
         result.gradientPhi(), phi, rng);
     assertThat(result.solve().converged()).isTrue();
+    // a linear model has no curvature term: Gauss–Newton gives the same answer
+    double[] gn = Hypergradient.named(solver, EXACT).compute(at, taskGrad, null, Hypergradient.Curvature.GAUSS_NEWTON)
+        .gradientPhi();
+    fd.vectors("Gauss-Newton hypergradient of a linear model", result.gradientPhi(), gn);
   }
 
   /** The reference setting (normal CG, 5 iterations, ridge 1e-5) is exact up to the ridge on a 2-parameter model. */
