@@ -36,8 +36,22 @@ import org.taskmet.solvers.linalg.DenseLu;
  *   [ −∇²_zz obj    Dgᵀ    ] [dz]   [ ∇²_zŶ obj · dŶ ]
  *   [ diag(λ)·Dg  diag(g) ] [dλ] = [ 0              ]      (+ ridge·I on the whole matrix, reference 0.01)
  * </pre>
- * with one deliberate change: the equality row is linearized as 1ᵀdz = 0 (its true linearization) instead
- * of ν·1ᵀdz + g_0·dν = 0, which is singular when ν = 0. The VJP solves Aᵀu = [dL/dz; 0] and returns
+ * with two deliberate changes from the reference code, both checked by the finite-difference tests: (1) the
+ * equality row is linearized as 1ᵀdz = 0 (its true linearization) instead of ν·1ᵀdz + g_0·dν = 0, which is
+ * singular when ν = 0; (2) the constraint rows are multiplied by −1 before the ridge is added, so that
+ * the regularized matrix is quasi-definite: an active bound then acts as the penalty (μ/ridge)·dz_i² it is
+ * meant to be, whereas adding +ridge to diag(g) ≤ 0 as written turns it into a negative penalty and the
+ * regularized derivative can point the wrong way. When the decision is a vertex (no fractional coordinate)
+ * ν is taken midway in its feasible bracket.
+ *
+ * <p><b>Why the ridge matters for budget allocation.</b> The coverage objective is convex along every edge
+ * direction of the set, so its maximizers are vertices and the exact derivative of z*(Ŷ) is 0 almost
+ * everywhere; the whole training signal of DFL/TaskMet on that task is the ridge's smoothing (≈ ridge/μ_i
+ * times the change of the marginal gain of each coordinate at its bound). The reference code's own sign
+ * conventions could not be checked; where the exact derivative exists this backward matches finite
+ * differences (tests), and at vertices it moves each coordinate in the direction of its marginal gain.
+ *
+ * <p>The VJP solves Aᵀu = [dL/dz; 0] and returns
  * {@link SmoothObjective#mixedVjp}(z, Ŷ, u[0..n)). With ridge 0 this is the exact derivative of the
  * maximizer wherever the active set is locally constant and strict complementarity holds; the reference
  * ridge 0.01 shrinks it slightly.
@@ -184,6 +198,51 @@ public final class CappedSimplexAscentSolver implements Solver {
     return new Solution(z, predictions, instance, settings.iterations(), Math.sqrt(res), null);
   }
 
+  /** Ridge used when the unregularized KKT matrix is exactly singular (degenerate vertex). */
+  private static final double MIN_RIDGE = 1e-10;
+
+  /** Factors a copy of {@code a} + ridge·I into {@code a} only when it succeeds. */
+  private static boolean factorWithRidge(double[] a, int dim, double ridge, int[] piv) {
+    double[] work = a.clone();
+    for (int d = 0; d < dim; d++) {
+      work[d * dim + d] += ridge;
+    }
+    if (!DenseLu.factor(work, dim, piv)) {
+      return false;
+    }
+    System.arraycopy(work, 0, a, 0, work.length);
+    return true;
+  }
+
+  /**
+   * ν from stationarity: the mean of ∂obj/∂z_i over the fractional coordinates; when there are none (a vertex)
+   * ν is only bracketed, max over coordinates at 0 ≤ ν ≤ min over coordinates at 1, and the midpoint keeps both
+   * bound multipliers away from 0 (strict complementarity).
+   */
+  private static double equalityMultiplier(double[] z, double[] grad, double tol) {
+    double sum = 0.0;
+    int fractional = 0;
+    double maxLow = Double.NEGATIVE_INFINITY;
+    double minUp = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < z.length; i++) {
+      if (z[i] > tol && z[i] < 1 - tol) {
+        sum += grad[i];
+        fractional++;
+      } else if (z[i] <= tol) {
+        maxLow = Math.max(maxLow, grad[i]);
+      } else {
+        minUp = Math.min(minUp, grad[i]);
+      }
+    }
+    if (fractional > 0) {
+      return sum / fractional;
+    }
+    if (Double.isInfinite(maxLow)) {
+      return minUp;
+    }
+    return Double.isInfinite(minUp) ? maxLow : 0.5 * (maxLow + minUp);
+  }
+
   @Override
   public Matrix vjp(Solution solution, double[] decisionCotangent) {
     double[] z = solution.decision();
@@ -199,17 +258,9 @@ public final class CappedSimplexAscentSolver implements Solver {
     objective.hessian(z, pred, inst, hess);
     double tol = settings.activeTolerance();
 
-    double nuSum = 0.0;
-    int fractional = 0;
-    for (int i = 0; i < n; i++) {
-      if (z[i] > tol && z[i] < 1 - tol) {
-        nuSum += grad[i];
-        fractional++;
-      }
-    }
-    double nu = fractional == 0 ? 0.0 : nuSum / fractional;
+    double nu = equalityMultiplier(z, grad, tol);
 
-    // unknowns [dz (n); dν (1); dμ_up (n); dμ_low (n)]
+    // unknowns [dz (n); dν (1); dμ_up (n); dμ_low (n)]; constraint rows are negated (see class javadoc)
     int dim = 3 * n + 1;
     double[] a = new double[dim * dim];
     for (int i = 0; i < n; i++) {
@@ -221,26 +272,25 @@ public final class CappedSimplexAscentSolver implements Solver {
       a[i * dim + 2 * n + 1 + i] = -1.0; // −z_i ≤ 0
     }
     for (int j = 0; j < n; j++) {
-      a[n * dim + j] = 1.0; // 1ᵀdz = 0
+      a[n * dim + j] = -1.0; // −1ᵀdz = 0
     }
     for (int i = 0; i < n; i++) {
       double muUp = z[i] >= 1 - tol ? grad[i] - nu : 0.0;
       double muLow = z[i] <= tol ? nu - grad[i] : 0.0;
       int up = n + 1 + i;
-      a[up * dim + i] = muUp;
-      a[up * dim + up] = z[i] - 1.0;
+      a[up * dim + i] = -muUp; // −(μ_up·dz_i + (z_i − 1)·dμ_up) = 0
+      a[up * dim + up] = 1.0 - z[i];
       int low = 2 * n + 1 + i;
-      a[low * dim + i] = -muLow;
-      a[low * dim + low] = -z[i];
-    }
-    double ridge = settings.kktRidge();
-    for (int d = 0; d < dim; d++) {
-      a[d * dim + d] += ridge;
+      a[low * dim + i] = muLow; // −(−μ_low·dz_i − z_i·dμ_low) = 0
+      a[low * dim + low] = z[i];
     }
     int[] piv = new int[dim];
-    if (!DenseLu.factor(a, dim, piv)) {
-      throw new IllegalStateException(name + ": the KKT matrix is singular at this decision (degenerate active set);"
-          + " use a positive kktRidge");
+    if (!factorWithRidge(a, dim, settings.kktRidge(), piv)) {
+      // ridge 0 at a vertex with integer k: the n active bounds and the equality are linearly dependent (LICQ
+      // fails), so the multipliers are not unique although dz is; a tiny ridge picks one solution
+      if (!factorWithRidge(a, dim, settings.kktRidge() + MIN_RIDGE, piv)) {
+        throw new IllegalStateException(name + ": the KKT matrix is singular at this decision; use a positive kktRidge");
+      }
     }
     double[] u = new double[dim];
     System.arraycopy(decisionCotangent, 0, u, 0, n);
