@@ -60,6 +60,41 @@ public record MultiTaskImages(
     return new Matrix(indices.length, f, out);
   }
 
+  /**
+   * The same images average-pooled over {@code factor}×{@code factor} blocks (rounded to the nearest
+   * integer), e.g. 36×36 → 18×18 for factor 2; labels are shared, not copied. Factor 1 returns this set.
+   */
+  public MultiTaskImages pooled(int factor) {
+    if (factor < 1 || height % factor != 0 || width % factor != 0) {
+      throw new IllegalArgumentException(
+          "pooling factor must be >= 1 and divide the image size " + height + "x" + width + ", got " + factor);
+    }
+    if (factor == 1) {
+      return this;
+    }
+    int h = height / factor;
+    int w = width / factor;
+    int area = factor * factor;
+    byte[] out = new byte[count * h * w];
+    for (int i = 0; i < count; i++) {
+      int src = i * height * width;
+      int dst = i * h * w;
+      for (int r = 0; r < h; r++) {
+        for (int c = 0; c < w; c++) {
+          int sum = 0;
+          for (int dr = 0; dr < factor; dr++) {
+            int rowStart = src + (r * factor + dr) * width + c * factor;
+            for (int dc = 0; dc < factor; dc++) {
+              sum += pixels[rowStart + dc] & 0xff;
+            }
+          }
+          out[dst + r * w + c] = (byte) ((sum + area / 2) / area);
+        }
+      }
+    }
+    return new MultiTaskImages(count, h, w, out, labels, classCounts, taskNames);
+  }
+
   /** Task k's labels at {@code indices}. */
   public int[] labels(int task, int[] indices) {
     int[] out = new int[indices.length];

@@ -69,4 +69,15 @@ class IdxReaderTest {
     assertThatThrownBy(() -> IdxReader.readLabels(dir.resolve("absent")))
         .isInstanceOf(NoSuchFileException.class).hasMessageContaining("absent");
   }
+
+  @Test
+  void writerRoundTripsThroughTheReader() throws Exception {
+    Path file = dir.resolve("roundtrip.gz");
+    IdxWriter.write(file, new int[] {2, 2, 3}, PIXELS, true);
+    IdxReader.IdxArray a = IdxReader.readImages(file);
+    assertThat(a.dimensions()).containsExactly(2, 2, 3);
+    assertThat(a.data()).isEqualTo(PIXELS);
+    assertThatThrownBy(() -> IdxWriter.write(file, new int[] {5}, PIXELS, false))
+        .hasMessageContaining("dimensions hold 5 values but data has 12");
+  }
 }

@@ -32,24 +32,22 @@ final class IdxTestFiles {
     return file;
   }
 
-  /** Writes the four Fashion-MNIST files (gzip) with {@code train}/{@code test} images of size h×w. */
+  /** Writes the four Fashion-MNIST files (gzip) with {@code train}/{@code test} random images of size h×w. */
   static void writeFashionDirectory(Path dir, int train, int test, int h, int w, long seed) throws IOException {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-    writeSplit(dir, "train", train, h, w, rng);
-    writeSplit(dir, "t10k", test, h, w, rng);
+    IdxWriter.writeSplit(dir, "train", randomSplit(train, h, w, rng));
+    IdxWriter.writeSplit(dir, "t10k", randomSplit(test, h, w, rng));
   }
 
-  private static void writeSplit(Path dir, String prefix, int n, int h, int w, java.util.SplittableRandom rng)
-      throws IOException {
+  private static FashionMnist.Split randomSplit(int n, int h, int w, java.util.SplittableRandom rng) {
     byte[] pixels = new byte[n * h * w];
-    byte[] labels = new byte[n];
+    int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
-      labels[i] = (byte) (i % 10);
+      labels[i] = i % 10;
       for (int j = 0; j < h * w; j++) {
         pixels[i * h * w + j] = (byte) rng.nextInt(256);
       }
     }
-    write(dir.resolve(prefix + "-images-idx3-ubyte.gz"), idxBytes(0x08, new int[] {n, h, w}, pixels), true);
-    write(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), idxBytes(0x08, new int[] {n}, labels), true);
+    return new FashionMnist.Split(n, h, w, pixels, labels);
   }
 }
