@@ -16,14 +16,19 @@ public final class LinearSolvers {
    * @throws IllegalArgumentException for an unknown name, listing the accepted ones
    */
   public static LinearSolver byName(String name) {
+    return byName(name, Kernels.get());
+  }
+
+  /** As {@link #byName(String)}, on the given kernels (e.g. {@link Kernels#scalar()} for comparisons). */
+  public static LinearSolver byName(String name, DenseKernels kernels) {
     if (name == null) {
       throw new IllegalArgumentException("linear solver name is null; accepted: " + NAMES);
     }
     return switch (name) {
-      case "cg" -> new ConjugateGradient();
-      case "normal-cg" -> new NormalConjugateGradient();
-      case "jacobi-cg" -> new JacobiConjugateGradient();
-      case "minres" -> new Minres();
+      case "cg" -> new ConjugateGradient(kernels);
+      case "normal-cg" -> new NormalConjugateGradient(kernels);
+      case "jacobi-cg" -> new JacobiConjugateGradient(null, kernels);
+      case "minres" -> new Minres(kernels);
       default -> throw new IllegalArgumentException("unknown linear solver '" + name + "'; accepted: " + NAMES);
     };
   }

@@ -54,6 +54,14 @@ public final class FiniteDifferences {
     return diff / scale;
   }
 
+  public static double dot(double[] a, double[] b) {
+    double s = 0.0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
   public static double[] random(java.util.random.RandomGenerator rng, int n, double lo, double hi) {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
