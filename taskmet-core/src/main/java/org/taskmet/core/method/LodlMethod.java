@@ -86,6 +86,7 @@ public final class LodlMethod implements TrainingMethod {
   @Override
   public TrainedPredictor train(TrainingRequest request) {
     long start = System.nanoTime();
+    long cpuStart = CpuClock.now();
     String task = request.task().name();
     double lr = config.surrogateLearningRate() > 0 ? config.surrogateLearningRate() : switch (task) {
       case "budget" -> 0.1;
@@ -115,6 +116,7 @@ public final class LodlMethod implements TrainingMethod {
       }
     }
     double fitSeconds = (System.nanoTime() - start) / 1e9;
+    double fitCpuSeconds = (CpuClock.now() - cpuStart) / 1e9;
     InstanceLoss trainLoss = surrogateLoss(trainSurrogates);
     InstanceLoss valLoss = surrogateLoss(valSurrogates);
     LoopSettings s = LoopConfigs.resolve(request.task(), config.iterations(), config.validationEvery(),
@@ -122,6 +124,8 @@ public final class LodlMethod implements TrainingMethod {
     TrainedPredictor p = PredictorTrainer.train(NAME, request, s, trainLoss, valLoss);
     java.util.Map<String, Double> diag = new java.util.HashMap<>(p.diagnostics());
     diag.put("surrogateFitSeconds", fitSeconds);
+    diag.put("surrogateFitCpuSeconds", fitCpuSeconds);
+    diag.put("cpuSeconds", (CpuClock.now() - cpuStart) / 1e9);
     diag.put("surrogateValidationMse", fitMse / total);
     diag.put("seconds", (System.nanoTime() - start) / 1e9);
     return new TrainedPredictor(p.model(), p.parameters(), null, null, diag);

@@ -27,6 +27,7 @@ final class PredictorTrainer {
   static TrainedPredictor train(
       String method, TrainingRequest request, LoopSettings s, InstanceLoss trainLoss, InstanceLoss validationLoss) {
     long start = System.nanoTime();
+    long cpuStart = CpuClock.now();
     Dataset train = request.data().train();
     Dataset val = request.data().validation();
     if (train.size() == 0 || val.size() == 0) {
@@ -86,6 +87,7 @@ final class PredictorTrainer {
     diag.put("bestValidationLoss", best);
     diag.put("validations", (double) validations);
     diag.put("seconds", (System.nanoTime() - start) / 1e9);
+    diag.put("cpuSeconds", (CpuClock.now() - cpuStart) / 1e9);
     return new TrainedPredictor(model, bestTheta, null, null, diag);
   }
 

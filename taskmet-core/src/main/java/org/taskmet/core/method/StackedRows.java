@@ -83,6 +83,22 @@ final class StackedRows {
     }
   }
 
+  /** The stacked row indices of instances {@code bs}, in order (instance b's rows are consecutive). */
+  int[] rowsOf(int[] bs) {
+    int total = 0;
+    for (int b : bs) {
+      total += rows(b);
+    }
+    int[] out = new int[total];
+    int k = 0;
+    for (int b : bs) {
+      for (int r = offsets[b]; r < offsets[b + 1]; r++) {
+        out[k++] = r;
+      }
+    }
+    return out;
+  }
+
   static int[] range(int n) {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {

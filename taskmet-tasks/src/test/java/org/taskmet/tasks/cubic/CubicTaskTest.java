@@ -66,6 +66,13 @@ class CubicTaskTest {
   }
 
   @Test
+  void evaluationSeedEqualToTheDatasetSeedDoesNotReplayTheData() {
+    // regression: an unsalted evaluation generator replayed the test features as "random" predictions
+    EvaluationResult r = DecisionEvaluator.evaluate(TASK, fixed(x -> -0.5 * x), TASK.generate(0).test(), 0);
+    assertThat(r.randomDq()).isCloseTo(0, offset(0.1));
+  }
+
+  @Test
   void evaluationRefusesNonFinitePredictions() {
     DataSplits s = TASK.generate(3);
     assertThatThrownBy(() -> DecisionEvaluator.evaluate(TASK, fixed(x -> Double.NaN), s.test(), 1))

@@ -17,7 +17,6 @@ import org.taskmet.core.method.Profiles;
 import org.taskmet.core.nn.ModelFactories;
 import org.taskmet.tasks.budget.BudgetTaskProvider;
 import org.taskmet.tasks.cubic.CubicTaskProvider;
-import org.taskmet.tasks.portfolio.PortfolioTaskProvider;
 
 /**
  * Measures methods × tasks × seeds with a profile's settings (not part of the normal test run). Run with
@@ -25,6 +24,11 @@ import org.taskmet.tasks.portfolio.PortfolioTaskProvider;
  * -Dtaskmet.measure=cubic -Dtaskmet.rows=mse,taskmet -Dtaskmet.seeds=5 -Dtaskmet.profile=default}.
  */
 class MeasureHarness {
+  /** The same measurement from the command line (java -cp ... with the same -D properties). */
+  public static void main(String[] args) {
+    new MeasureHarness().measure();
+  }
+
   @Test
   @EnabledIfSystemProperty(named = "taskmet.measure", matches = ".+")
   void measure() {
@@ -35,7 +39,6 @@ class MeasureHarness {
       Task task = switch (taskName) {
         case "cubic" -> new CubicTaskProvider().create(new CubicTaskProvider().defaultConfig());
         case "budget" -> new BudgetTaskProvider().create(new BudgetTaskProvider().defaultConfig());
-        case "portfolio" -> new PortfolioTaskProvider().create(new PortfolioTaskProvider().defaultConfig());
         default -> throw new IllegalArgumentException(taskName);
       };
       for (Profiles.MethodRow row : Profiles.tableRows()) {
