@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "taskmet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = TaskmetCli.Version.class,
     description = "Task-driven learning: TaskMet, decision-focused learning baselines and multi-task learning.",
-    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class})
+    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, MtlCommand.class})
 public final class TaskmetCli implements Runnable {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
