@@ -1,83 +1,69 @@
 package org.taskmet.bench.run;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.taskmet.core.method.Profiles;
+import org.taskmet.core.plugin.PluginConfigs;
 
 /**
- * The trials of {@code taskmet reproduce}: the TaskMet paper's tasks × the six method rows of its table
- * × seeds, with per-profile config overrides read from {@code reproduce-profiles.yaml} (bundled).
+ * The trials of {@code taskmet reproduce}: the TaskMet paper's tasks × the six method rows of its table ×
+ * seeds, with the method settings of a {@link Profiles profile}. Each trial records the method's full config,
+ * so its result file alone says how it was run.
  *
  * <p>Seed i uses dataset seed i and model seed i, so every trial has its own data draw, as the paper's
  * sweeps over dataset seeds do.
  */
 public final class ReproducePlan {
-  /** One row of the paper's table: a label, the method plugin and its config overrides. */
-  public record Row(String label, String method, Map<String, Object> methodConfig) {}
-
-  /** A profile: how many seeds, and the config overrides per task and per (task, row). */
-  record Profile(String description, int seeds, Map<String, Map<String, Object>> taskConfig,
-      Map<String, Map<String, Map<String, Object>>> methodConfig) {}
+  /** One row of the paper's table: the label printed in tables and the profile's row. */
+  public record Row(String label, Profiles.MethodRow methodRow) {}
 
   /** The rows of the published table, in its order. */
-  public static final List<Row> ROWS = List.of(
-      new Row("MSE", "mse", Map.of()),
-      new Row("DFL α=0", "dfl", Map.of("alpha", 0.0)),
-      new Row("DFL α=10", "dfl", Map.of("alpha", 10.0)),
-      new Row("LODL α=0", "lodl", Map.of("alpha", 0.0)),
-      new Row("LODL α=10", "lodl", Map.of("alpha", 10.0)),
-      new Row("TaskMet", "taskmet", Map.of()));
+  public static final List<Row> ROWS = Profiles.tableRows().stream().map(r -> new Row(label(r), r)).toList();
 
   public static final List<String> TASKS = List.of("cubic", "budget", "portfolio");
 
+  private static final Map<String, String> DESCRIPTIONS = Map.of(
+      Profiles.DEFAULT, "reduced iteration and sample budgets, sized to finish in about 10 minutes on 2 cores",
+      Profiles.PAPER, "the reference settings of the TaskMet code (taskmet.md §1.6, §3.1)");
+
   private ReproducePlan() {}
 
-  /** The names of the bundled profiles. */
-  public static List<String> profiles() {
-    return List.copyOf(load().keySet());
-  }
-
   public static String describe(String profile) {
-    return profile(profile).description();
+    return DESCRIPTIONS.get(checkProfile(profile));
   }
 
   /**
-   * The trials of {@code profile} for the given tasks and rows (labels); {@code seeds} overrides the
-   * profile's seed count when positive.
+   * The trials of {@code profile} for the given tasks and row labels; {@code seeds} overrides the profile's
+   * seed count when positive.
    */
   public static List<TrialSpec> trials(String profile, List<String> tasks, List<String> rowLabels, int seeds) {
-    Profile p = profile(profile);
-    int n = seeds > 0 ? seeds : p.seeds();
+    checkProfile(profile);
+    int n = seeds > 0 ? seeds : Profiles.seeds(profile);
+    List<Row> rows = rowLabels.stream().map(ReproducePlan::row).toList();
     List<TrialSpec> out = new ArrayList<>();
     for (String task : tasks) {
       if (!TASKS.contains(task)) {
         throw new IllegalArgumentException("reproduce has no task '" + task + "'; accepted: " + String.join(", ", TASKS));
       }
-      for (String label : rowLabels) {
-        Row row = row(label);
-        Map<String, Object> methodConfig = new LinkedHashMap<>(row.methodConfig());
-        methodConfig.putAll(p.methodConfig().getOrDefault(task, Map.of()).getOrDefault(row.method(), Map.of()));
-        Map<String, Object> taskConfig = p.taskConfig().getOrDefault(task, Map.of());
+      for (Row row : rows) {
+        Map<String, Object> methodConfig = PluginConfigs.toMap(Profiles.methodConfig(profile, task, row.methodRow()));
         for (int s = 0; s < n; s++) {
-          out.add(new TrialSpec(task, taskConfig, row.label(), row.method(), methodConfig, s, s));
+          out.add(new TrialSpec(task, Map.of(), row.label(), row.methodRow().plugin(), methodConfig, s, s));
         }
       }
     }
     return out;
   }
 
-  /** The row with this label (case-insensitive, spaces optional: "dfl α=10", "DFLα=10"). */
+  /** The row with this label, case-insensitive and with spaces and "alpha"/"α" interchangeable. */
   public static Row row(String label) {
     String want = normalize(label);
     for (Row r : ROWS) {
-      if (normalize(r.label()).equals(want)) {
+      if (normalize(r.label()).equals(want) || normalize(r.methodRow().label()).equals(want)) {
         return r;
       }
     }
@@ -85,27 +71,24 @@ public final class ReproducePlan {
         + String.join(", ", ROWS.stream().map(Row::label).toList()));
   }
 
+  /** "MSE", "DFL α=10", "LODL α=0", "TaskMet": the paper's row names, from the plugin and α. */
+  private static String label(Profiles.MethodRow r) {
+    return switch (r.plugin()) {
+      case "mse" -> "MSE";
+      case "taskmet" -> "TaskMet";
+      default -> r.plugin().toUpperCase(Locale.ROOT) + " α=" + new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r.alpha());
+    };
+  }
+
   private static String normalize(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT).replace("alpha", "α").replace(" ", "");
+    return s.toLowerCase(Locale.ROOT).replace("alpha", "α").replace(" ", "");
   }
 
-  private static Profile profile(String name) {
-    Profile p = load().get(name);
-    if (p == null) {
-      throw new IllegalArgumentException("unknown profile '" + name + "'; accepted: " + String.join(", ", load().keySet()));
+  private static String checkProfile(String profile) {
+    if (!DESCRIPTIONS.containsKey(profile)) {
+      throw new IllegalArgumentException("unknown profile '" + profile + "'; accepted: " + Profiles.DEFAULT + ", "
+          + Profiles.PAPER);
     }
-    return p;
-  }
-
-  private static Map<String, Profile> load() {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    try (InputStream in = ReproducePlan.class.getResourceAsStream("reproduce-profiles.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("reproduce-profiles.yaml is missing from the taskmet jar");
-      }
-      return yaml.readValue(in, yaml.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Profile.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("bundled reproduce-profiles.yaml is invalid: " + e.getMessage(), e);
-    }
+    return profile;
   }
 }

@@ -24,6 +24,7 @@ import org.taskmet.bench.run.PluginRef;
 import org.taskmet.bench.run.TrialExecutor;
 import org.taskmet.bench.run.TrialResult;
 import org.taskmet.bench.run.TrialScores;
+import org.taskmet.core.method.MseMethod;
 import org.taskmet.core.plugin.PluginRegistry;
 
 /** Small stand-in plugins so CLI tests run in milliseconds. */
@@ -32,7 +33,6 @@ final class FakePlugins {
 
   record TaskConfig(int instances) {}
 
-  record MethodConfig(double lr, int steps, double alpha) {}
 
   /** A task named {@code cubic} whose data are y = x on 3 items. */
   static final class FakeTask implements PluginProvider<Task, TaskConfig> {
@@ -57,16 +57,16 @@ final class FakePlugins {
     }
   }
 
-  /** A method plugin with a few typed fields, for config-error tests. */
-  static final class FakeMethod implements PluginProvider<TrainingMethod, MethodConfig> {
+  /** A method plugin with the real two-stage method's config record (so reproduce profiles apply), never trained. */
+  static final class FakeMethod implements PluginProvider<TrainingMethod, MseMethod.Config> {
     public String name() { return "mse"; }
     public PluginKind kind() { return PluginKind.METHOD; }
     public String description() { return "fake two-stage method"; }
-    public Class<MethodConfig> configType() { return MethodConfig.class; }
-    public MethodConfig defaultConfig() { return new MethodConfig(0.1, 10, 0.0); }
-    public TrainingMethod create(MethodConfig c) {
-      if (c.steps() < 1) {
-        throw new IllegalArgumentException("steps must be >= 1, got " + c.steps());
+    public Class<MseMethod.Config> configType() { return MseMethod.Config.class; }
+    public MseMethod.Config defaultConfig() { return MseMethod.Config.defaults(); }
+    public TrainingMethod create(MseMethod.Config c) {
+      if (c.iterations() < 1) {
+        throw new IllegalArgumentException("iterations must be >= 1, got " + c.iterations());
       }
       return new TrainingMethod() {
         public String name() { return "mse"; }

@@ -38,7 +38,7 @@ class TaskmetCliTest {
     assertThat(run("plugins")).isZero();
     assertThat(out).contains("task", "cubic", "fake cubic task").contains("method", "mse", "fake two-stage method");
     assertThat(run("plugins", "--kind", "method", "--config")).isZero();
-    assertThat(out).contains("mse").doesNotContain("fake cubic task").contains("lr = 0.1", "steps = 10");
+    assertThat(out).contains("mse").doesNotContain("fake cubic task").contains("iterations = ", "learningRate = ");
   }
 
   @Test
@@ -51,22 +51,23 @@ class TaskmetCliTest {
 
   @Test
   void unknownConfigKeyListsTheAcceptedKeys() {
-    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "learningRate=0.1")).isEqualTo(2);
-    assertThat(err).contains("unknown config key 'learningRate' for method 'mse'; accepted: alpha, lr, steps");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "lr=0.1")).isEqualTo(2);
+    assertThat(err).contains("unknown config key 'lr' for method 'mse'; accepted: batchSize, iterations, "
+        + "learningRate, patience, validationEvery");
   }
 
   @Test
   void wrongTypeNamesTheKeyAndTheExpectedType() {
-    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "steps=many")).isEqualTo(2);
-    assertThat(err).contains("config key 'steps' of method 'mse' expects an integer, got 'many'");
-    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "steps")).isEqualTo(2);
-    assertThat(err).contains("--set expects key=value, got 'steps'");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "iterations=many")).isEqualTo(2);
+    assertThat(err).contains("config key 'iterations' of method 'mse' expects an integer, got 'many'");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "iterations")).isEqualTo(2);
+    assertThat(err).contains("--set expects key=value, got 'iterations'");
   }
 
   @Test
   void invalidValueIsReportedByThePlugin() {
-    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "steps=0")).isEqualTo(2);
-    assertThat(err).contains("steps must be >= 1, got 0");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "iterations=0")).isEqualTo(2);
+    assertThat(err).contains("iterations must be >= 1, got 0");
   }
 
   @Test
@@ -86,7 +87,7 @@ class TaskmetCliTest {
   @Test
   void aConfigFileRunsAndFlagsOverrideIt() throws Exception {
     Path cfg = Files.writeString(dir.resolve("run.yaml"),
-        "task: cubic\nmethod: mse\nmethodConfig: {steps: 3}\nseed: 2\n");
+        "task: cubic\nmethod: mse\nmethodConfig: {iterations: 3}\nseed: 2\n");
     assertThat(run("run", "--config", cfg.toString(), "--seed", "1", "--out", dir.resolve("out").toString(),
         "--save", dir.resolve("p.json").toString())).isZero();
     assertThat(out).contains("task cubic, method mse, dataset seed 0, seed 1").contains("normalized test decision quality");
