@@ -95,7 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     sb.append("## Normalized test decision quality (0 = random decisions, 1 = oracle)\n\n");
     sb.append(table.toMarkdown()).append('\n');
-    sb.append("`!` marks a published value outside the measured mean ± 2 std.\n");
+    sb.append("`!` marks a published value outside the measured mean ± 2 std (cells with 2 or more trials).\n");
     sb.append("Budget and portfolio run on synthetic stand-ins for the paper's data (not public), so those\n");
     sb.append("columns are comparable with the paper in the ordering of methods, not in value.\n");
     sb.append(String.format(Locale.ROOT, "%nWall time %.1f s for %d trials (%d resumed from earlier runs), profile '%s', "

@@ -15,9 +15,9 @@ public final class ResultTable {
   /** Aggregated trials of one (task, row). */
   public record Cell(String task, String row, int trials, double mean, double std, double meanMse,
       double meanTrainSeconds) {
-    /** True when a published value exists and lies outside mean ± 2 std. */
+    /** True when the published mean lies outside mean ± 2 std (needs 2 trials: one has no spread). */
     public boolean disagreesWith(PublishedResults.Cell published) {
-      return Math.abs(published.mean() - mean) > 2 * std;
+      return trials >= 2 && Math.abs(published.mean() - mean) > 2 * std;
     }
   }
 
