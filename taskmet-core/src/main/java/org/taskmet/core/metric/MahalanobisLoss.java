@@ -6,6 +6,8 @@ import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.Model;
+import org.taskmet.core.linalg.DenseKernels;
+import org.taskmet.core.linalg.Kernels;
 import org.taskmet.core.linalg.LinearOperator;
 
 /**
@@ -23,6 +25,8 @@ import org.taskmet.core.linalg.LinearOperator;
  * for any number of products (each HVP costs one tangent sweep and one reverse sweep of the model).
  */
 public final class MahalanobisLoss {
+  private static final DenseKernels K = Kernels.get();
+
   private final Model model;
   private final MetricParameterization metric;
 
@@ -206,6 +210,4 @@ public final class MahalanobisLoss {
       return residuals;
     }
   }
-
-  private static final org.taskmet.core.linalg.DenseKernels K = org.taskmet.core.linalg.Kernels.get();
 }
