@@ -106,34 +106,20 @@ public final class Dense {
    * every product can use the gemm orientation that is fastest for its shape.
    */
   public final class Weights {
-    private double[] source;
-    private double[] w;
-    private boolean wValid;
+    private final double[] w = new double[out * in];
     private double[] wt;
     private boolean wtValid;
 
     /**
-     * Points at W in {@code theta} (parameters or a tangent); each orientation is copied on first use (the
-     * first layer's W, at offset 0, is read in place). {@code theta} must not change while in use.
+     * Copies W out of {@code theta} (parameters or a tangent), so later changes to {@code theta} do not reach
+     * this holder; Wᵀ is formed on first use.
      */
     public void load(double[] theta) {
-      source = theta;
-      wValid = false;
+      System.arraycopy(theta, offset, w, 0, out * in);
       wtValid = false;
     }
 
     double[] w() {
-      if (!wValid) {
-        if (offset == 0) {
-          w = source;
-        } else {
-          if (w == null) {
-            w = new double[out * in];
-          }
-          System.arraycopy(source, offset, w, 0, out * in);
-        }
-        wValid = true;
-      }
       return w;
     }
 
@@ -142,7 +128,7 @@ public final class Dense {
         if (wt == null) {
           wt = new double[in * out];
         }
-        transpose(out, in, source, offset, wt, 0.0);
+        transpose(out, in, w, 0, wt, 0.0);
         wtValid = true;
       }
       return wt;

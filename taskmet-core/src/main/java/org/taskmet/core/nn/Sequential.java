@@ -389,7 +389,6 @@ public final class Sequential implements Model {
       if (s.tangentValid && Arrays.equals(s.tangentOf, thetaDot)) {
         return s.aDot[layers.size() - 1];
       }
-      // work on a private copy: the weight holders read it lazily, after the caller may have reused its array
       System.arraycopy(thetaDot, 0, s.tangentOf, 0, parameterCount);
       s.tangentValid = false;
       double[] xDot = null;
