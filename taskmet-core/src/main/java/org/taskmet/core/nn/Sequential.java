@@ -1,0 +1,410 @@
+package org.taskmet.core.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.taskmet.api.ForwardPass;
+import org.taskmet.api.Matrix;
+import org.taskmet.api.Model;
+
+/**
+ * A feed-forward network of {@link Dense} layers, each followed by an {@link Activation}: the MLP and the
+ * linear model (one dense layer). Rows are independent items sharing the weights.
+ *
+ * <p>Parameters are one flat vector, layer after layer, each as W (out×in, row-major) then b, the order
+ * of PyTorch's {@code nn.Sequential(Linear, act, Linear, …).parameters()}.
+ *
+ * <p>All products are exact: {@link #vjp} (backprop), {@link #jvp} (forward tangent propagation) and
+ * {@link #vjpTangent} (Pearlmutter's R-operator of backprop, one tangent sweep then one reverse sweep
+ * carrying the cotangent and its tangent). A {@link ForwardPass} from {@link #forward} keeps the
+ * activations, the weight copies, the activation derivatives (computed on first use) and scratch
+ * buffers, so repeated products at one point (conjugate-gradient iterations) reuse them and allocate only
+ * their results. A pass is therefore not safe for concurrent use by several threads.
+ */
+public final class Sequential implements Model {
+  private final List<Dense> layers;
+  private final List<Activation> activations;
+  private final Initialization init;
+  private final int parameterCount;
+
+  /**
+   * @param widths layer widths, input first and output last (length ≥ 2)
+   * @param activations one per dense layer (length {@code widths.length − 1})
+   * @param init how {@link #initialParameters} draws parameters
+   */
+  public Sequential(int[] widths, List<Activation> activations, Initialization init) {
+    if (widths.length < 2 || activations.size() != widths.length - 1) {
+      throw new IllegalArgumentException("a sequential model needs >= 2 widths and one activation per layer, got "
+          + widths.length + " widths and " + activations.size() + " activations");
+    }
+    List<Dense> ls = new ArrayList<>();
+    int offset = 0;
+    for (int l = 0; l + 1 < widths.length; l++) {
+      Dense d = new Dense(widths[l], widths[l + 1], offset);
+      offset = Math.addExact(offset, d.parameterCount());
+      ls.add(d);
+    }
+    this.layers = List.copyOf(ls);
+    this.activations = List.copyOf(activations);
+    this.init = init;
+    this.parameterCount = offset;
+  }
+
+  /**
+   * An MLP: {@code hiddenLayers} hidden layers of {@code hiddenUnits} units with activation {@code hidden},
+   * then a dense output layer with {@code output} activation. {@code hiddenLayers == 0} is a linear model
+   * (plus the output activation).
+   */
+  public static Sequential mlp(int inputs, int outputs, int hiddenLayers, int hiddenUnits, Activation hidden,
+      Activation output, Initialization init) {
+    if (inputs < 1 || outputs < 1) {
+      throw new IllegalArgumentException("model sizes must be >= 1, got inputs=" + inputs + " outputs=" + outputs);
+    }
+    if (hiddenLayers < 0 || (hiddenLayers > 0 && hiddenUnits < 1)) {
+      throw new IllegalArgumentException("hiddenLayers must be >= 0 and hiddenUnits >= 1, got hiddenLayers="
+          + hiddenLayers + " hiddenUnits=" + hiddenUnits);
+    }
+    int[] widths = new int[hiddenLayers + 2];
+    widths[0] = inputs;
+    List<Activation> acts = new ArrayList<>();
+    for (int l = 1; l <= hiddenLayers; l++) {
+      widths[l] = hiddenUnits;
+      acts.add(hidden);
+    }
+    widths[hiddenLayers + 1] = outputs;
+    acts.add(output);
+    return new Sequential(widths, acts, init);
+  }
+
+  /** The linear model x ↦ W x + b with PyTorch's default initialization. */
+  public static Sequential linear(int inputs, int outputs) {
+    return mlp(inputs, outputs, 0, 0, Activation.IDENTITY, Activation.IDENTITY, Initialization.pytorchDefault());
+  }
+
+  /** The dense layers, input first. */
+  public List<Dense> layers() {
+    return layers;
+  }
+
+  /** The activation after each dense layer. */
+  public List<Activation> activations() {
+    return activations;
+  }
+
+  @Override
+  public int inputSize() {
+    return layers.get(0).inputSize();
+  }
+
+  @Override
+  public int outputSize() {
+    return layers.get(layers.size() - 1).outputSize();
+  }
+
+  @Override
+  public int parameterCount() {
+    return parameterCount;
+  }
+
+  @Override
+  public double[] initialParameters(RandomGenerator rng) {
+    double[] theta = new double[parameterCount];
+    for (int l = 0; l < layers.size(); l++) {
+      layers.get(l).initialize(theta, rng, init, l == layers.size() - 1);
+    }
+    return theta;
+  }
+
+  @Override
+  public Pass forward(double[] parameters, Matrix input) {
+    checkVector("parameters", parameters, parameterCount);
+    if (input.cols() != inputSize()) {
+      throw new IllegalArgumentException(
+          "model input has " + input.cols() + " columns, expected " + inputSize() + " (shape " + input.shape() + ")");
+    }
+    if (!input.isFinite()) {
+      throw new IllegalArgumentException("model input " + input.shape() + " contains a non-finite value");
+    }
+    return new Pass(parameters, input);
+  }
+
+  @Override
+  public double[] vjp(ForwardPass forwardPass, Matrix outputCotangent) {
+    Pass pass = own(forwardPass);
+    checkOutputShaped("output cotangent", pass, outputCotangent);
+    double[] grad = new double[parameterCount];
+    pass.ensureDerivatives();
+    Scratch s = pass.scratch();
+    double[] g = outputCotangent.data();
+    int rows = pass.rows;
+    for (int l = layers.size() - 1; l >= 0; l--) {
+      Dense d = layers.get(l);
+      double[] gz = g;
+      if (activations.get(l) != Activation.IDENTITY) {
+        gz = s.gz[l];
+        multiply(g, pass.d1[l], gz, rows * d.outputSize());
+      }
+      double[] gx = l > 0 ? s.ga[l - 1] : null;
+      d.vjp(rows, pass.layerInput(l), pass.w[l], gz, grad, s.wScratch[l], gx);
+      g = gx;
+    }
+    return grad;
+  }
+
+  @Override
+  public Matrix jvp(ForwardPass forwardPass, double[] parameterTangent) {
+    Pass pass = own(forwardPass);
+    checkVector("parameter tangent", parameterTangent, parameterCount);
+    double[] out = pass.propagateTangent(parameterTangent);
+    return new Matrix(pass.rows, outputSize(), out.clone());
+  }
+
+  @Override
+  public double[] vjpTangent(ForwardPass forwardPass, double[] parameterTangent, Matrix outputCotangent,
+      Matrix outputCotangentTangent) {
+    Pass pass = own(forwardPass);
+    checkVector("parameter tangent", parameterTangent, parameterCount);
+    checkOutputShaped("output cotangent", pass, outputCotangent);
+    checkOutputShaped("output cotangent tangent", pass, outputCotangentTangent);
+    pass.propagateTangent(parameterTangent);
+    Scratch s = pass.scratch();
+    double[] gradDot = new double[parameterCount];
+    double[] g = outputCotangent.data();
+    double[] gDot = outputCotangentTangent.data();
+    int rows = pass.rows;
+    for (int l = layers.size() - 1; l >= 0; l--) {
+      Dense d = layers.get(l);
+      Activation act = activations.get(l);
+      double[] gz = g;
+      double[] gzDot = gDot;
+      if (act != Activation.IDENTITY) {
+        gz = s.gz[l];
+        gzDot = s.gzDot[l];
+        int n = rows * d.outputSize();
+        double[] d1 = pass.d1[l];
+        multiply(g, d1, gz, n);
+        if (act.piecewiseLinear()) {
+          multiply(gDot, d1, gzDot, n);
+        } else {
+          double[] d2 = pass.d2[l];
+          double[] zDot = s.zDot[l];
+          for (int i = 0; i < n; i++) {
+            gzDot[i] = gDot[i] * d1[i] + g[i] * d2[i] * zDot[i];
+          }
+        }
+      }
+      double[] xDot = l > 0 ? s.aDot[l - 1] : null;
+      double[] gxDot = l > 0 ? s.gaDot[l - 1] : null;
+      d.vjpTangent(rows, pass.layerInput(l), xDot, pass.w[l], s.wDot[l], gz, gzDot, gradDot, s.wScratch[l], gxDot);
+      if (l > 0) {
+        d.inputCotangent(rows, pass.w[l], gz, s.ga[l - 1]);
+        g = s.ga[l - 1];
+        gDot = gxDot;
+      }
+    }
+    return gradDot;
+  }
+
+  private Pass own(ForwardPass pass) {
+    if (pass instanceof Pass p && p.owner() == this) {
+      return p;
+    }
+    throw new IllegalArgumentException("forward pass was not made by this model (" + describe() + ")");
+  }
+
+  private void checkOutputShaped(String what, Pass pass, Matrix m) {
+    if (m.rows() != pass.rows || m.cols() != outputSize()) {
+      throw new IllegalArgumentException(what + " has shape " + m.shape() + ", expected " + pass.rows + "x"
+          + outputSize() + " (the model output)");
+    }
+  }
+
+  private static void checkVector(String what, double[] v, int length) {
+    if (v == null || v.length != length) {
+      throw new IllegalArgumentException(what + " must have length " + length + ", got "
+          + (v == null ? "null" : v.length));
+    }
+    for (int i = 0; i < v.length; i++) {
+      if (!Double.isFinite(v[i])) {
+        throw new IllegalArgumentException(what + "[" + i + "] is not finite: " + v[i]);
+      }
+    }
+  }
+
+  private static void multiply(double[] a, double[] b, double[] out, int n) {
+    for (int i = 0; i < n; i++) {
+      out[i] = a[i] * b[i];
+    }
+  }
+
+  /** e.g. {@code "10-relu-500-relu-10"}. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder().append(inputSize());
+    for (int l = 0; l < layers.size(); l++) {
+      sb.append('-').append(layers.get(l).outputSize());
+      if (activations.get(l) != Activation.IDENTITY) {
+        sb.append('-').append(activations.get(l).label());
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Sequential[" + describe() + "]";
+  }
+
+  /** Reusable per-pass buffers, allocated on the first product that needs them. */
+  private final class Scratch {
+    final double[][] ga = new double[layers.size()][];
+    final double[][] gz = new double[layers.size()][];
+    final double[][] gaDot = new double[layers.size()][];
+    final double[][] gzDot = new double[layers.size()][];
+    final double[][] zDot = new double[layers.size()][];
+    final double[][] aDot = new double[layers.size()][];
+    final double[][] wDot = new double[layers.size()][];
+    final double[][] wScratch = new double[layers.size()][];
+    /** The direction the tangent buffers hold, when {@code tangentValid}. */
+    final double[] tangentOf = new double[parameterCount];
+    boolean tangentValid;
+
+    Scratch(int rows) {
+      for (int l = 0; l < layers.size(); l++) {
+        int n = rows * layers.get(l).outputSize();
+        ga[l] = new double[n];
+        gz[l] = new double[n];
+        gaDot[l] = new double[n];
+        gzDot[l] = new double[n];
+        zDot[l] = new double[n];
+        aDot[l] = activations.get(l) == Activation.IDENTITY ? zDot[l] : new double[n];
+        int w = layers.get(l).outputSize() * layers.get(l).inputSize();
+        wDot[l] = new double[w];
+        wScratch[l] = new double[w];
+      }
+    }
+  }
+
+  /** The forward pass of a {@link Sequential}: activations, weight copies and lazily built derivatives. */
+  public final class Pass implements ForwardPass {
+    private final double[] theta;
+    private final Matrix input;
+    private final int rows;
+    private final double[][] w;
+    private final double[][] z;
+    private final double[][] a;
+    private final Matrix output;
+    private double[][] d1;
+    private double[][] d2;
+    private Scratch scratch;
+
+    private Pass(double[] theta, Matrix input) {
+      this.theta = theta;
+      this.input = input;
+      this.rows = input.rows();
+      int n = layers.size();
+      w = new double[n][];
+      z = new double[n][];
+      a = new double[n][];
+      double[] x = input.data();
+      for (int l = 0; l < n; l++) {
+        Dense d = layers.get(l);
+        w[l] = new double[d.outputSize() * d.inputSize()];
+        d.copyWeights(theta, w[l]);
+        z[l] = new double[rows * d.outputSize()];
+        d.forward(rows, x, w[l], theta, z[l]);
+        Activation act = activations.get(l);
+        a[l] = act == Activation.IDENTITY ? z[l] : new double[z[l].length];
+        act.apply(z[l], a[l], z[l].length);
+        x = a[l];
+      }
+      output = new Matrix(rows, outputSize(), a[n - 1]);
+    }
+
+    Sequential owner() {
+      return Sequential.this;
+    }
+
+    @Override
+    public double[] parameters() {
+      return theta;
+    }
+
+    @Override
+    public Matrix input() {
+      return input;
+    }
+
+    /** The output rows; a view of the pass's storage (do not modify). */
+    @Override
+    public Matrix output() {
+      return output;
+    }
+
+    /** The post-activation values of layer l (rows × width), a view (do not modify). */
+    public double[] activation(int l) {
+      return a[l];
+    }
+
+    private double[] layerInput(int l) {
+      return l == 0 ? input.data() : a[l - 1];
+    }
+
+    private Scratch scratch() {
+      if (scratch == null) {
+        scratch = new Scratch(rows);
+      }
+      return scratch;
+    }
+
+    private void ensureDerivatives() {
+      if (d1 != null) {
+        return;
+      }
+      int n = layers.size();
+      double[][] first = new double[n][];
+      double[][] second = new double[n][];
+      for (int l = 0; l < n; l++) {
+        Activation act = activations.get(l);
+        if (act == Activation.IDENTITY) {
+          continue;
+        }
+        first[l] = new double[z[l].length];
+        act.firstDerivative(z[l], a[l], first[l], z[l].length);
+        if (!act.piecewiseLinear()) {
+          second[l] = new double[z[l].length];
+          act.secondDerivative(z[l], a[l], second[l], z[l].length);
+        }
+      }
+      d2 = second;
+      d1 = first;
+    }
+
+    /**
+     * Fills the scratch tangents ż_l, ȧ_l along θ̇ and returns ȧ of the output layer (scratch storage).
+     * An HVP calls {@link #jvp} and then {@link #vjpTangent} with the same direction: the second call finds
+     * the tangents of the first in the scratch and skips the sweep.
+     */
+    private double[] propagateTangent(double[] thetaDot) {
+      ensureDerivatives();
+      Scratch s = scratch();
+      if (s.tangentValid && Arrays.equals(s.tangentOf, thetaDot)) {
+        return s.aDot[layers.size() - 1];
+      }
+      s.tangentValid = false;
+      double[] xDot = null;
+      for (int l = 0; l < layers.size(); l++) {
+        Dense d = layers.get(l);
+        d.copyWeights(thetaDot, s.wDot[l]);
+        d.jvp(rows, layerInput(l), xDot, w[l], s.wDot[l], thetaDot, s.zDot[l]);
+        if (activations.get(l) != Activation.IDENTITY) {
+          multiply(d1[l], s.zDot[l], s.aDot[l], s.zDot[l].length);
+        }
+        xDot = s.aDot[l];
+      }
+      System.arraycopy(thetaDot, 0, s.tangentOf, 0, parameterCount);
+      s.tangentValid = true;
+      return xDot;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.taskmet.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.taskmet.api.Matrix;
+import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.core.conformance.ModelConformance;
+
+class SequentialTest {
+  private final ModelConformance kit = new ModelConformance(FiniteDifferenceCheck.defaults());
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void everyActivationPassesTheConformanceKit(Activation act) {
+    // two hidden layers so the R-operator crosses a non-output activation twice; output activation too
+    Sequential m = new Sequential(new int[] {3, 6, 5, 2}, List.of(act, act, act), Initialization.pytorchDefault());
+    kit.check(m, 11, 4);
+  }
+
+  @Test
+  void linearAndBudgetSizedMlpPassTheKit() {
+    kit.check(Sequential.linear(1, 1), 1, 5);
+    kit.check(Sequential.mlp(10, 10, 1, 50, Activation.RELU, Activation.RELU, Initialization.pytorchDefault()), 2, 5);
+    kit.check(Sequential.mlp(4, 3, 2, 8, Activation.TANH, Activation.IDENTITY, Initialization.orthogonal(1.4, 0.1)),
+        3, 6);
+  }
+
+  @Test
+  void forwardMatchesAHandComputedTwoLayerNetwork() {
+    Sequential m = Sequential.mlp(2, 1, 1, 2, Activation.RELU, Activation.IDENTITY, Initialization.pytorchDefault());
+    // W1 = [[1, -1], [2, 0]], b1 = [0.5, -3], W2 = [[3, -2]], b2 = [1]
+    double[] theta = {1, -1, 2, 0, 0.5, -3, 3, -2, 1};
+    Matrix x = Matrix.of(new double[][] {{2, 1}, {0, 1}});
+    Matrix y = m.forward(theta, x).output();
+    // row 0: z = [1.5, 1] -> relu [1.5, 1] -> 4.5 - 2 + 1 = 3.5; row 1: z = [-0.5, -3] -> 0 -> 1
+    assertThat(y.data()).containsExactly(3.5, 1.0);
+  }
+
+  @Test
+  void pytorchInitIsUniformWithinOneOverSqrtFanIn() {
+    Sequential m = Sequential.mlp(16, 3, 1, 64, Activation.RELU, Activation.IDENTITY, Initialization.pytorchDefault());
+    double[] theta = m.initialParameters(new SplittableRandom(5));
+    Dense first = m.layers().get(0);
+    double bound1 = 0.25;
+    double max = 0;
+    for (int i = 0; i < first.parameterCount(); i++) {
+      assertThat(Math.abs(theta[i])).isLessThanOrEqualTo(bound1);
+      max = Math.max(max, Math.abs(theta[i]));
+    }
+    assertThat(max).isGreaterThan(0.9 * bound1);
+    Dense second = m.layers().get(1);
+    for (int i = 0; i < second.parameterCount(); i++) {
+      assertThat(Math.abs(theta[second.offset() + i])).isLessThanOrEqualTo(1 / 8.0);
+    }
+    assertThat(m.initialParameters(new SplittableRandom(5))).containsExactly(theta);
+  }
+
+  @Test
+  void orthogonalInitHasOrthonormalRowsOrColumnsTimesGain() {
+    Sequential m = Sequential.mlp(3, 2, 1, 5, Activation.RELU, Activation.IDENTITY, Initialization.orthogonal(2.0, 0.5));
+    double[] theta = m.initialParameters(new SplittableRandom(9));
+    // W1 is 5x3: columns orthogonal with norm 2; W2 is 2x5: rows orthogonal with norm 0.5
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        double s = 0;
+        for (int r = 0; r < 5; r++) {
+          s += theta[r * 3 + i] * theta[r * 3 + j];
+        }
+        assertThat(s).isCloseTo(i == j ? 4.0 : 0.0, org.assertj.core.data.Offset.offset(1e-12));
+      }
+    }
+    int off = m.layers().get(1).offset();
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        double s = 0;
+        for (int c = 0; c < 5; c++) {
+          s += theta[off + i * 5 + c] * theta[off + j * 5 + c];
+        }
+        assertThat(s).isCloseTo(i == j ? 0.25 : 0.0, org.assertj.core.data.Offset.offset(1e-12));
+      }
+    }
+    assertThat(theta[m.layers().get(0).biasOffset()]).isZero();
+  }
+
+  @Test
+  void badInputsAreRejectedWithClearMessages() {
+    Sequential m = Sequential.linear(2, 1);
+    double[] theta = m.initialParameters(new SplittableRandom(1));
+    assertThatThrownBy(() -> m.forward(theta, Matrix.zeros(3, 4))).hasMessageContaining("columns, expected 2");
+    assertThatThrownBy(() -> m.forward(new double[2], Matrix.zeros(3, 2))).hasMessageContaining("length 3");
+    double[] nan = theta.clone();
+    nan[1] = Double.NaN;
+    assertThatThrownBy(() -> m.forward(nan, Matrix.zeros(3, 2))).hasMessageContaining("parameters[1]");
+    assertThatThrownBy(() -> Activation.byName("gelu")).hasMessageContaining("gelu").hasMessageContaining("relu");
+  }
+
+  @Test
+  void kitCatchesAWrongSecondDerivative() {
+    // a model whose vjpTangent drops the activation's curvature term must fail the kit
+    Sequential m = new Sequential(new int[] {2, 3, 1}, List.of(Activation.TANH, Activation.IDENTITY),
+        Initialization.pytorchDefault());
+    org.taskmet.api.Model broken = new org.taskmet.api.Model() {
+      public int inputSize() { return m.inputSize(); }
+      public int outputSize() { return m.outputSize(); }
+      public int parameterCount() { return m.parameterCount(); }
+      public double[] initialParameters(java.util.random.RandomGenerator rng) { return m.initialParameters(rng); }
+      public org.taskmet.api.ForwardPass forward(double[] p, Matrix x) { return m.forward(p, x); }
+      public double[] vjp(org.taskmet.api.ForwardPass p, Matrix g) { return m.vjp(p, g); }
+      public Matrix jvp(org.taskmet.api.ForwardPass p, double[] v) { return m.jvp(p, v); }
+      public double[] vjpTangent(org.taskmet.api.ForwardPass p, double[] v, Matrix g, Matrix gd) {
+        return m.vjp(p, gd); // Gauss–Newton only: misses the second-order term
+      }
+      public String toString() { return "broken"; }
+    };
+    assertThatThrownBy(() -> kit.check(broken, 4, 3)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("broken vjpTangent (HVP) at coordinate");
+  }
+}
