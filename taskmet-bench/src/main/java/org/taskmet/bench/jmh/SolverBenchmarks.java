@@ -20,7 +20,8 @@ import org.taskmet.solvers.simplex.CoverageObjective;
 import org.taskmet.solvers.topk.SoftTopKSolver;
 
 /**
- * Solves per second of the decision solvers at the paper's sizes: portfolio QP with 50 assets, soft top-k
+ * Solves per second of the decision solvers at the paper's sizes: portfolio QP with 50 assets (active set,
+ * the default, and the interior point), soft top-k
  * over 50 items, budget allocation 5 channels × 10 users, and the capped-simplex projection (n = 50).
  * Each benchmark cycles through 16 random instances (fixed seed) so branch predictors see varied inputs.
  *
@@ -51,6 +52,9 @@ public class SolverBenchmarks {
   private int next;
 
   private final PortfolioQpSolver portfolioQp = new PortfolioQpSolver(PortfolioQpSolver.Settings.reference());
+  private final PortfolioQpSolver portfolioIpm = new PortfolioQpSolver(new PortfolioQpSolver.Settings(0.1,
+      PortfolioQpSolver.QuadraticForm.CHOLESKY, false, PortfolioQpSolver.Method.INTERIOR_POINT,
+      PortfolioQpSolver.Settings.reference().qp()));
   private final SoftTopKSolver softTopK = new SoftTopKSolver(SoftTopKSolver.Settings.reference(1));
   private final CappedSimplexAscentSolver budget =
       new CappedSimplexAscentSolver(new CoverageObjective(), CappedSimplexAscentSolver.Settings.reference(2));
@@ -142,6 +146,18 @@ public class SolverBenchmarks {
   public Matrix portfolioQp50ForwardBackward() {
     int t = nextIndex();
     return portfolioQp.vjp(portfolioQp.solve(returns[t], portfolio[t], solveRng), cotangent50);
+  }
+
+  @Benchmark
+  public Solution portfolioQp50InteriorPointForward() {
+    int t = nextIndex();
+    return portfolioIpm.solve(returns[t], portfolio[t], solveRng);
+  }
+
+  @Benchmark
+  public Matrix portfolioQp50InteriorPointForwardBackward() {
+    int t = nextIndex();
+    return portfolioIpm.vjp(portfolioIpm.solve(returns[t], portfolio[t], solveRng), cotangent50);
   }
 
   @Benchmark

@@ -128,6 +128,7 @@ public final class InteriorPointQp {
     double[] hInvAt = new double[n * me];
     double[] schur = new double[me * me];
     double[] rc = new double[m];
+    double[] col = new double[n];
     Step aff = new Step(n, me, m);
     Step cor = new Step(n, me, m);
     double residual = Double.POSITIVE_INFINITY;
@@ -175,13 +176,12 @@ public final class InteriorPointQp {
         hMat[i * n + i] += reg;
       }
       rows.addScaledGram(lam, s, hMat);
-      if (!CholeskyWithKernels.factor(kernels, hMat, n)) {
+      if (!DenseCholesky.factor(hMat, n)) {
         throw new IllegalStateException(owner + ": the Newton matrix Q + Gᵀ(λ/s)G is not positive definite at"
             + " iteration " + it + "; Q must be positive semidefinite and positive definite on the null space of A");
       }
       if (me > 0) {
         for (int e = 0; e < me; e++) {
-          double[] col = new double[n];
           System.arraycopy(p.a(), e * n, col, 0, n);
           DenseCholesky.solve(hMat, n, col, 0);
           for (int i = 0; i < n; i++) {
@@ -360,7 +360,7 @@ public final class InteriorPointQp {
     for (int i = 0; i < n; i++) {
       work[i * n + i] += 1e-9 * scale;
     }
-    if (!CholeskyWithKernels.factor(kernels, work, n)) {
+    if (!DenseCholesky.factor(work, n)) {
       throw new IllegalArgumentException(owner + ": Q is not positive semidefinite, so the QP is non-convex");
     }
   }
@@ -395,29 +395,6 @@ public final class InteriorPointQp {
       ds = new double[m];
       dlam = new double[m];
       gdx = new double[m];
-    }
-  }
-
-  /** Cholesky whose row inner products run on the SIMD kernels. */
-  static final class CholeskyWithKernels {
-    private CholeskyWithKernels() {}
-
-    static boolean factor(DenseKernels k, double[] a, int n) {
-      for (int j = 0; j < n; j++) {
-        int jo = j * n;
-        double d = a[jo + j] - k.dot(a, jo, a, jo, j);
-        if (!(d > 0.0) || !Double.isFinite(d)) {
-          return false;
-        }
-        double ljj = Math.sqrt(d);
-        a[jo + j] = ljj;
-        double inv = 1.0 / ljj;
-        for (int i = j + 1; i < n; i++) {
-          int io = i * n;
-          a[io + j] = (a[io + j] - k.dot(a, io, a, jo, j)) * inv;
-        }
-      }
-      return true;
     }
   }
 
