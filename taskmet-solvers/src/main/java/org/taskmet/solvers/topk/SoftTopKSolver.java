@@ -64,7 +64,7 @@ public final class SoftTopKSolver implements Solver {
     }
   }
 
-  /** What the backward needs: the plan's anchor-0 and anchor-1 columns and the unnormalized costs. */
+  /** What the backward needs: the plan's two columns and where the cost normalization's maximum sits. */
   private record Plan(double[] gamma0, double[] gamma1, double costMax, int maxItem, int maxAnchor) {}
 
   private static final double[] ANCHORS = {0.0, 1.0};
@@ -126,6 +126,10 @@ public final class SoftTopKSolver implements Solver {
         maxItem = i;
         maxAnchor = 1;
       }
+    }
+    if (!Double.isFinite(cmax)) {
+      throw new IllegalArgumentException(name() + ": the squared score of item " + maxItem
+          + " overflows; predictions must have magnitude below 1e150");
     }
     double invMax = 1.0 / cmax; // cmax > 0: no score is at both anchors
     for (int i = 0; i < n; i++) {
