@@ -43,6 +43,10 @@ final class SimplexActiveSetQp {
     double[] mu = new double[n];
     double[] rhsC = new double[n];
     double[] rhsOne = new double[n];
+    int[] previousFree = new int[n];
+    int previousCount = -1; // no factor yet
+    double[] scratch = new double[n * n];
+    double[] update = new double[n];
     for (int it = 1; it <= maxIterations; it++) {
       int nf = 0;
       for (int i = 0; i < n; i++) {
@@ -53,16 +57,31 @@ final class SimplexActiveSetQp {
       if (nf == 0) {
         return null; // the empty free set cannot satisfy Σx = 1; let the interior point decide
       }
-      for (int a = 0; a < nf; a++) {
-        int ro = free[a] * n;
-        for (int b = 0; b <= a; b++) {
-          factor[a * nf + b] = q[ro + free[b]];
+      if (previousCount >= 0 && isSubset(free, nf, previousFree, previousCount)) {
+        // only coordinates left the free set: downdate the factor instead of refactoring
+        int count = previousCount;
+        for (int pos = previousCount - 1; pos >= 0; pos--) {
+          if (active[previousFree[pos]]) {
+            deleteRowAndColumn(factor, count, pos, scratch, update);
+            count--;
+          }
         }
+      } else {
+        for (int a = 0; a < nf; a++) {
+          int ro = free[a] * n;
+          for (int b = 0; b <= a; b++) {
+            factor[a * nf + b] = q[ro + free[b]];
+          }
+        }
+        if (!DenseCholesky.factor(factor, nf)) {
+          return null;
+        }
+      }
+      System.arraycopy(free, 0, previousFree, 0, nf);
+      previousCount = nf;
+      for (int a = 0; a < nf; a++) {
         rhsC[a] = -c[free[a]];
         rhsOne[a] = 1.0;
-      }
-      if (!DenseCholesky.factor(factor, nf)) {
-        return null;
       }
       DenseCholesky.solve(factor, nf, rhsC, 0);
       DenseCholesky.solve(factor, nf, rhsOne, 0);
@@ -102,6 +121,59 @@ final class SimplexActiveSetQp {
       }
     }
     return null;
+  }
+
+  /** True when the sorted {@code sub[0..ns)} is contained in the sorted {@code sup[0..np)}. */
+  private static boolean isSubset(int[] sub, int ns, int[] sup, int np) {
+    int j = 0;
+    for (int i = 0; i < ns; i++) {
+      while (j < np && sup[j] < sub[i]) {
+        j++;
+      }
+      if (j == np || sup[j] != sub[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Removes row and column k from the matrix whose Cholesky factor (m × m, packed row-major, lower) is in
+   * {@code l}, leaving the factor of the (m−1) × (m−1) matrix packed in {@code l}: with
+   * L = [[L11, 0, 0], [l21ᵀ, l22, 0], [L31, l32, L33]] the new factor is [[L11, 0], [L31, L33']] where
+   * L33'L33'ᵀ = L33L33ᵀ + l32l32ᵀ, a rank-one update done with Givens-like rotations. O(m²).
+   */
+  static void deleteRowAndColumn(double[] l, int m, int k, double[] scratch, double[] x) {
+    int nm = m - 1;
+    for (int i = 0, ni = 0; i < m; i++) {
+      if (i == k) {
+        continue;
+      }
+      for (int j = 0, nj = 0; j <= i; j++) {
+        if (j == k) {
+          continue;
+        }
+        scratch[ni * nm + nj] = l[i * m + j];
+        nj++;
+      }
+      ni++;
+    }
+    for (int i = k + 1; i < m; i++) {
+      x[i - 1] = l[i * m + k];
+    }
+    System.arraycopy(scratch, 0, l, 0, nm * nm);
+    for (int t = k; t < nm; t++) {
+      double ltt = l[t * nm + t];
+      double r = Math.hypot(ltt, x[t]);
+      double cos = r / ltt;
+      double sin = x[t] / ltt;
+      l[t * nm + t] = r;
+      for (int i = t + 1; i < nm; i++) {
+        double v = (l[i * nm + t] + sin * x[i]) / cos;
+        x[i] = cos * x[i] - sin * v;
+        l[i * nm + t] = v;
+      }
+    }
   }
 
   /** dL/dc for dL/dx = g at a result of {@link #solve}: u_ℱ = Q_ℱℱ⁻¹(g_ℱ − v1) with Σu_ℱ = 0, dL/dc = −u. */
