@@ -140,10 +140,6 @@ public final class LodlMethod implements TrainingMethod {
 
   private record FitResult(QuadraticSurrogate surrogate, double validationMse) {}
 
-  QuadraticSurrogate fitForDebug(DecisionProblem problem, Instance in, SplittableRandom rng) {
-    return fit(problem, in, "cubic", 0.01, false, rng).surrogate;
-  }
-
   private FitResult fit(DecisionProblem problem, Instance in, String task, double lr, boolean clamp,
       SplittableRandom rng) {
     Solver solver = problem.evaluationSolver();
