@@ -99,38 +99,46 @@ public final class Profiles {
     return profile;
   }
 
+  // Default-profile settings. Costs measured per trial (CPU seconds of one training run, one seed) are in
+  // docs/bench/tasks.md; the budget is ≈ 10 minutes for 3 tasks × 6 rows × 3 seeds on 2 cores.
+
   private static MseMethod.Config quickMse(String task) {
     return switch (task) {
       case "cubic" -> new MseMethod.Config(300, 10, 100, 0, 0);
-      default -> new MseMethod.Config(300, 10, 100, 0, 0);
+      case "budget" -> new MseMethod.Config(150, 10, 100, 0, 0);
+      default -> new MseMethod.Config(100, 10, 100, 20, 0);
     };
   }
 
   private static DflMethod.Config quickDfl(String task) {
     return switch (task) {
-      case "cubic" -> new DflMethod.Config(0, 300, 10, 100, 0, 0);
-      default -> new DflMethod.Config(0, 300, 10, 100, 0, 0);
+      case "cubic" -> new DflMethod.Config(0, 100, 10, 100, 20, 0);
+      case "budget" -> new DflMethod.Config(0, 150, 10, 100, 0, 0);
+      default -> new DflMethod.Config(0, 100, 10, 100, 20, 0);
     };
   }
 
   private static LodlMethod.Config quickLodl(String task) {
     return switch (task) {
-      case "cubic" -> new LodlMethod.Config(0, 1000, 0, 0, 100, 25, 10, 500, 5, 200, 500, 0);
-      default -> new LodlMethod.Config(0, 1000, 0, 0, 100, 25, 10, 300, 5, 100, 500, 0);
+      case "cubic" -> new LodlMethod.Config(0, 1000, 0, 0, 100, 25, 1, 300, 5, 200, 500, 0);
+      case "budget" -> new LodlMethod.Config(0, 500, 0, 0, 100, 25, 3, 150, 5, 100, 500, 0);
+      default -> new LodlMethod.Config(0, 100, 0, 0, 100, 25, 1, 100, 5, 100, 20, 0);
     };
   }
 
   private static TaskmetMethod.Config quickTaskmet(String task) {
     TaskmetMethod.Config d = TaskmetMethod.Config.defaults();
     return switch (task) {
-      case "cubic" -> withBudget(d, 200, 500, 100);
-      default -> withBudget(d, 50, 100, 20);
+      case "cubic" -> withBudget(d, 40, 500, 100, 0);
+      case "budget" -> withBudget(d, 30, 100, 20, 0);
+      default -> withBudget(d, 20, 100, 20, 20);
     };
   }
 
-  private static TaskmetMethod.Config withBudget(TaskmetMethod.Config d, int outer, int firstInner, int inner) {
+  private static TaskmetMethod.Config withBudget(
+      TaskmetMethod.Config d, int outer, int firstInner, int inner, int outerBatch) {
     return new TaskmetMethod.Config(d.metric(), outer, firstInner, inner, d.innerBatchSize(), d.gradClip(),
         d.gradStopThreshold(), d.hypergradientBatchSize(), d.cgIterations(), d.cgRidge(), d.metricLearningRate(),
-        d.outerBatchSize(), d.predictorLearningRate(), d.validationEvery(), d.patience(), d.dflAlpha());
+        outerBatch, d.predictorLearningRate(), d.validationEvery(), d.patience(), d.dflAlpha());
   }
 }

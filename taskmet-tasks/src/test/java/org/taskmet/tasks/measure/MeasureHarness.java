@@ -17,6 +17,7 @@ import org.taskmet.core.method.Profiles;
 import org.taskmet.core.nn.ModelFactories;
 import org.taskmet.tasks.budget.BudgetTaskProvider;
 import org.taskmet.tasks.cubic.CubicTaskProvider;
+import org.taskmet.tasks.portfolio.PortfolioTaskProvider;
 
 /**
  * Measures methods × tasks × seeds with a profile's settings (not part of the normal test run). Run with
@@ -39,6 +40,7 @@ class MeasureHarness {
       Task task = switch (taskName) {
         case "cubic" -> new CubicTaskProvider().create(new CubicTaskProvider().defaultConfig());
         case "budget" -> new BudgetTaskProvider().create(new BudgetTaskProvider().defaultConfig());
+        case "portfolio" -> new PortfolioTaskProvider().create(new PortfolioTaskProvider().defaultConfig());
         default -> throw new IllegalArgumentException(taskName);
       };
       for (Profiles.MethodRow row : Profiles.tableRows()) {
@@ -58,8 +60,8 @@ class MeasureHarness {
           EvaluationResult r = DecisionEvaluator.evaluate(task, p, data.test(), seed);
           dq.add(r.normalizedDq());
           secs.add(s);
-          extra.append(String.format(Locale.ROOT, " [seed %d: dq %.3f mse %.4g %s]", seed, r.normalizedDq(), r.mse(),
-              p.diagnostics()));
+          extra.append(String.format(Locale.ROOT, "%n    seed %d: dq %.3f (model %.4g random %.4g optimal %.4g) mse %.4g %s",
+              seed, r.normalizedDq(), r.modelDq(), r.randomDq(), r.optimalDq(), r.mse(), new java.util.TreeMap<>(p.diagnostics())));
         }
         double mean = dq.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double sd = Math.sqrt(dq.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, dq.size() - 1));
