@@ -152,7 +152,7 @@ public final class MtlCommand implements Runnable {
           innerSteps, innerStepSize, true, lossSmoothing);
       provider.create(ldro); // validates the knobs before the run starts
       StressExperiment.Config config = new StressExperiment.Config(firstSeed, seeds, steps, lr, batch, trainRows, testRows,
-          methods == null ? MtlMethods.ALL : methods, ldro, cagradC, flatRho, Math.max(1, steps / 200));
+          methods == null ? MtlMethods.ALL : methods, ldro, cagradC, flatRho, Math.max(1, steps / 100));
       long t0 = System.nanoTime();
       List<StressExperiment.Run> runs = StressExperiment.run(config, System.out::println);
       double wall = (System.nanoTime() - t0) / 1e9;
