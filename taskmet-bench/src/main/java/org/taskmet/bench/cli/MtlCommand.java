@@ -159,7 +159,7 @@ public final class MtlCommand implements Runnable {
       StressExperiment.Config config = new StressExperiment.Config(firstSeed, seeds, steps, lr, batch, trainRows, testRows,
           methods == null ? MtlMethods.ALL : methods, ldro, cagradC, flatRho, Math.max(1, steps / 100));
       if (cost) {
-        List<StepCost.Entry> entries = StepCost.measure(config, 300, 500, 5);
+        List<StepCost.Entry> entries = StepCost.measure(config, 1000, 300, 7);
         String table = StepCost.markdown(entries);
         System.out.print(table);
         java.nio.file.Files.createDirectories(out);

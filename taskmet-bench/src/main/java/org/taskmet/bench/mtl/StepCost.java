@@ -15,8 +15,8 @@ import org.taskmet.tasks.mtl.DroStressTest;
 
 /**
  * Cost of one stress-test training step per method, plain and inside FS-MTL, in <em>thread CPU time</em>
- * (ThreadMXBean), which unlike wall time is not inflated by other processes on a shared machine: warm-up,
- * then the median of several measured blocks. Complements the JMH benchmark {@code MtlStepBenchmark}.
+ * (ThreadMXBean), which unlike wall time is not inflated by waiting for the CPU on a shared machine: every
+ * configuration is warmed up, then measured in interleaved blocks; the median block is reported. Complements the JMH benchmark {@code MtlStepBenchmark}.
  */
 public final class StepCost {
   /**
@@ -34,35 +34,55 @@ public final class StepCost {
       throw new IllegalStateException("this JVM cannot measure thread CPU time");
     }
     List<DroStressTest.TaskData> data = DroStressTest.generate(0, config.trainRows(), 30, 10);
-    List<Entry> entries = new ArrayList<>();
-    double lsMicros = Double.NaN;
+    List<String> names = new ArrayList<>();
+    List<Double> rhos = new ArrayList<>();
+    List<MultiTaskStep> steps = new ArrayList<>();
+    List<double[]> thetas = new ArrayList<>();
+    List<Sgd> optimizers = new ArrayList<>();
+    SplittableRandom rng = new SplittableRandom(1);
     for (double rho : new double[] {0, config.flatRho() > 0 ? config.flatRho() : 0.05}) {
       StressExperiment.Config c = new StressExperiment.Config(0, 1, 1, config.learningRate(), config.batchPerTask(),
           config.trainRows(), 10, config.methods(), config.lookahead(), config.cagradC(), rho, 1);
       for (String method : config.methods()) {
         MultiTaskNetwork net = StressExperiment.network();
-        SplittableRandom rng = new SplittableRandom(1);
         double[] theta = StressExperiment.initialParameters(net, rng);
-        MultiTaskStep step = StressExperiment.step(c, net, method);
-        Sgd sgd = new Sgd(theta.length, Sgd.Settings.of(config.learningRate(), 0));
-        for (int i = 0; i < warmupSteps; i++) {
-          run(step, sgd, theta, data, config.batchPerTask(), rng);
-        }
-        double[] perStep = new double[blocks];
-        for (int b = 0; b < blocks; b++) {
-          long t0 = bean.getCurrentThreadCpuTime();
-          for (int i = 0; i < stepsPerBlock; i++) {
-            run(step, sgd, theta, data, config.batchPerTask(), rng);
-          }
-          perStep[b] = (bean.getCurrentThreadCpuTime() - t0) / 1e3 / stepsPerBlock;
-        }
-        Arrays.sort(perStep);
-        double median = perStep[blocks / 2];
-        if (rho == 0 && method.equals("ls")) {
-          lsMicros = median;
-        }
-        entries.add(new Entry(method, rho, median, median / lsMicros));
+        names.add(method);
+        rhos.add(rho);
+        steps.add(StressExperiment.step(c, net, method));
+        thetas.add(theta);
+        optimizers.add(new Sgd(theta.length, Sgd.Settings.of(config.learningRate(), 0)));
       }
+    }
+    int n = steps.size();
+    // warm every configuration first (the JIT compiles shared code once), then measure in rounds so a
+    // change of machine load hits all configurations alike
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < warmupSteps; i++) {
+        run(steps.get(j), optimizers.get(j), thetas.get(j), data, config.batchPerTask(), rng);
+      }
+    }
+    double[][] perStep = new double[n][blocks];
+    for (int b = 0; b < blocks; b++) {
+      for (int j = 0; j < n; j++) {
+        long t0 = bean.getCurrentThreadCpuTime();
+        for (int i = 0; i < stepsPerBlock; i++) {
+          run(steps.get(j), optimizers.get(j), thetas.get(j), data, config.batchPerTask(), rng);
+        }
+        perStep[j][b] = (bean.getCurrentThreadCpuTime() - t0) / 1e3 / stepsPerBlock;
+      }
+    }
+    double[] median = new double[n];
+    double lsMicros = Double.NaN;
+    for (int j = 0; j < n; j++) {
+      Arrays.sort(perStep[j]);
+      median[j] = perStep[j][blocks / 2];
+      if (rhos.get(j) == 0 && names.get(j).equals("ls")) {
+        lsMicros = median[j];
+      }
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      entries.add(new Entry(names.get(j), rhos.get(j), median[j], median[j] / lsMicros));
     }
     return entries;
   }
