@@ -1,12 +1,16 @@
 package org.taskmet.core.linalg;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the {@link DenseKernels} once per JVM: the Vector API kernels when {@code jdk.incubator.vector}
- * is readable (the JVM was started with {@code --add-modules jdk.incubator.vector}), the scalar ones
- * otherwise. Logs one line saying which. Set {@code -Dtaskmet.kernels=scalar} to force the scalar ones.
+ * is readable (the JVM was started with {@code --add-modules jdk.incubator.vector}) and the optimizing JIT
+ * (C2) is available to compile them, the scalar ones otherwise (interpreted or C1-only Vector API code is
+ * far slower than scalar loops). Logs one line saying which. Set {@code -Dtaskmet.kernels=scalar} to force
+ * the scalar ones.
  */
 public final class Kernels {
   private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
@@ -34,6 +38,11 @@ public final class Kernels {
           + "--add-modules jdk.incubator.vector for the SIMD kernels)");
       return new ScalarKernels();
     }
+    String noC2 = optimizingCompilerMissing();
+    if (noC2 != null) {
+      LOG.info("taskmet kernels: scalar (the Vector API needs the C2 JIT, but {})", noC2);
+      return new ScalarKernels();
+    }
     try {
       // loaded reflectively so this class never links against the incubator module when it is absent
       DenseKernels simd = (DenseKernels) Class.forName("org.taskmet.core.linalg.PanamaKernels")
@@ -43,6 +52,23 @@ public final class Kernels {
     } catch (ReflectiveOperationException | LinkageError e) {
       LOG.info("taskmet kernels: scalar (Vector API kernels unavailable: {})", e.toString());
       return new ScalarKernels();
+    }
+  }
+
+  /** Why C2 cannot compile the Vector API code (-Xint, -XX:TieredStopAtLevel below 4), or null if it can. */
+  private static String optimizingCompilerMissing() {
+    try {
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      if ("false".equals(vm.getVMOption("UseCompiler").getValue())) {
+        return "the JIT is disabled (-Xint)";
+      }
+      boolean tiered = "true".equals(vm.getVMOption("TieredCompilation").getValue());
+      if (tiered && Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4) {
+        return "tiered compilation stops at C1 (-XX:TieredStopAtLevel < 4)";
+      }
+      return null;
+    } catch (RuntimeException | LinkageError e) {
+      return null; // not HotSpot or no jdk.management: assume a capable JIT, as Lucene does
     }
   }
 }

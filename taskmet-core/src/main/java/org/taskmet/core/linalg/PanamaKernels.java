@@ -1,0 +1,455 @@
+package org.taskmet.core.linalg;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link DenseKernels} on the Vector API ({@code jdk.incubator.vector}) with the platform's preferred
+ * species: several independent accumulators to hide FMA latency, scalar tails, and register-blocked gemv
+ * and gemm. Loaded reflectively by {@link Kernels} only when the incubator module is readable, so no other
+ * class links against it. Stateless and thread-safe; no method allocates.
+ *
+ * <p>Results differ from {@link ScalarKernels} only by rounding (sums are reassociated across lanes and
+ * accumulators). gemm with both operands transposed (not a dense-layer shape) runs a plain loop.
+ */
+public final class PanamaKernels implements DenseKernels {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  /** Depth of a gemm k-block: keeps the 2-vector-wide panel of B (KC × 2L doubles) resident in L1. */
+  private static final int KC = 128;
+
+  @Override
+  public String name() {
+    return "panama-" + S.vectorBitSize();
+  }
+
+  @Override
+  public double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+    int i = 0;
+    double s = 0;
+    if (n >= L) {
+      DoubleVector acc0 = DoubleVector.zero(S);
+      DoubleVector acc1 = DoubleVector.zero(S);
+      DoubleVector acc2 = DoubleVector.zero(S);
+      DoubleVector acc3 = DoubleVector.zero(S);
+      for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
+        acc0 = load(a, aOff + i).fma(load(b, bOff + i), acc0);
+        acc1 = load(a, aOff + i + L).fma(load(b, bOff + i + L), acc1);
+        acc2 = load(a, aOff + i + 2 * L).fma(load(b, bOff + i + 2 * L), acc2);
+        acc3 = load(a, aOff + i + 3 * L).fma(load(b, bOff + i + 3 * L), acc3);
+      }
+      for (int bound = n - L; i <= bound; i += L) {
+        acc0 = load(a, aOff + i).fma(load(b, bOff + i), acc0);
+      }
+      s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      s += a[aOff + i] * b[bOff + i];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+    DoubleVector av = DoubleVector.broadcast(S, alpha);
+    int i = 0;
+    for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+      load(x, xOff + i).fma(av, load(y, yOff + i)).intoArray(y, yOff + i);
+      load(x, xOff + i + L).fma(av, load(y, yOff + i + L)).intoArray(y, yOff + i + L);
+    }
+    for (int bound = n - L; i <= bound; i += L) {
+      load(x, xOff + i).fma(av, load(y, yOff + i)).intoArray(y, yOff + i);
+    }
+    for (; i < n; i++) {
+      y[yOff + i] += alpha * x[xOff + i];
+    }
+  }
+
+  @Override
+  public void scale(double alpha, double[] x, int off, int n) {
+    int i = 0;
+    for (int bound = n - L; i <= bound; i += L) {
+      load(x, off + i).mul(alpha).intoArray(x, off + i);
+    }
+    for (; i < n; i++) {
+      x[off + i] *= alpha;
+    }
+  }
+
+  @Override
+  public double norm2(double[] x, int off, int n) {
+    return Math.sqrt(dot(x, off, x, off, n));
+  }
+
+  @Override
+  public void gemv(int m, int n, double alpha, double[] a, int aOff, double[] x, int xOff, double beta, double[] y,
+      int yOff) {
+    int i = 0;
+    // four rows at a time share each load of x
+    for (; i + 4 <= m; i += 4) {
+      int r0 = aOff + i * n;
+      int r1 = r0 + n;
+      int r2 = r1 + n;
+      int r3 = r2 + n;
+      DoubleVector acc0 = DoubleVector.zero(S);
+      DoubleVector acc1 = DoubleVector.zero(S);
+      DoubleVector acc2 = DoubleVector.zero(S);
+      DoubleVector acc3 = DoubleVector.zero(S);
+      int j = 0;
+      for (int bound = n - L; j <= bound; j += L) {
+        DoubleVector xv = load(x, xOff + j);
+        acc0 = load(a, r0 + j).fma(xv, acc0);
+        acc1 = load(a, r1 + j).fma(xv, acc1);
+        acc2 = load(a, r2 + j).fma(xv, acc2);
+        acc3 = load(a, r3 + j).fma(xv, acc3);
+      }
+      double s0 = acc0.reduceLanes(VectorOperators.ADD);
+      double s1 = acc1.reduceLanes(VectorOperators.ADD);
+      double s2 = acc2.reduceLanes(VectorOperators.ADD);
+      double s3 = acc3.reduceLanes(VectorOperators.ADD);
+      for (; j < n; j++) {
+        double xj = x[xOff + j];
+        s0 += a[r0 + j] * xj;
+        s1 += a[r1 + j] * xj;
+        s2 += a[r2 + j] * xj;
+        s3 += a[r3 + j] * xj;
+      }
+      storeScaled(y, yOff + i, alpha * s0, beta);
+      storeScaled(y, yOff + i + 1, alpha * s1, beta);
+      storeScaled(y, yOff + i + 2, alpha * s2, beta);
+      storeScaled(y, yOff + i + 3, alpha * s3, beta);
+    }
+    for (; i < m; i++) {
+      storeScaled(y, yOff + i, alpha * dot(a, aOff + i * n, x, xOff, n), beta);
+    }
+  }
+
+  @Override
+  public void gemvTransposed(int m, int n, double alpha, double[] a, int aOff, double[] x, int xOff, double beta,
+      double[] y, int yOff) {
+    if (beta == 0) {
+      Arrays.fill(y, yOff, yOff + n, 0.0);
+    } else if (beta != 1) {
+      scale(beta, y, yOff, n);
+    }
+    int i = 0;
+    // four rows at a time: one load/store of y per four FMAs
+    for (; i + 4 <= m; i += 4) {
+      int r0 = aOff + i * n;
+      int r1 = r0 + n;
+      int r2 = r1 + n;
+      int r3 = r2 + n;
+      DoubleVector c0 = bcast(alpha * x[xOff + i]);
+      DoubleVector c1 = bcast(alpha * x[xOff + i + 1]);
+      DoubleVector c2 = bcast(alpha * x[xOff + i + 2]);
+      DoubleVector c3 = bcast(alpha * x[xOff + i + 3]);
+      int j = 0;
+      for (int bound = n - L; j <= bound; j += L) {
+        DoubleVector yv = load(y, yOff + j);
+        yv = load(a, r0 + j).fma(c0, yv);
+        yv = load(a, r1 + j).fma(c1, yv);
+        yv = load(a, r2 + j).fma(c2, yv);
+        yv = load(a, r3 + j).fma(c3, yv);
+        yv.intoArray(y, yOff + j);
+      }
+      for (; j < n; j++) {
+        y[yOff + j] += alpha * (x[xOff + i] * a[r0 + j] + x[xOff + i + 1] * a[r1 + j] + x[xOff + i + 2] * a[r2 + j]
+            + x[xOff + i + 3] * a[r3 + j]);
+      }
+    }
+    for (; i < m; i++) {
+      axpy(alpha * x[xOff + i], a, aOff + i * n, y, yOff, n);
+    }
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b,
+      double beta, double[] c) {
+    if (k == 0) {
+      scaleMatrix(m, n, beta, c);
+    } else if (!transB) {
+      // op(A) element (i, p) sits at i·rowStride + p·depthStride; it is broadcast, so any layout is fine
+      int rowStride = transA ? 1 : k;
+      int depthStride = transA ? m : 1;
+      gemmBroadcastA(m, n, k, alpha, a, rowStride, depthStride, b, beta, c);
+    } else if (!transA) {
+      gemmRowDots(m, n, k, alpha, a, b, beta, c);
+    } else {
+      gemmBothTransposed(m, n, k, alpha, a, b, beta, c);
+    }
+  }
+
+  @Override
+  public void rank1Update(int m, int n, double alpha, double[] x, int xOff, double[] y, int yOff, double[] a,
+      int aOff) {
+    for (int i = 0; i < m; i++) {
+      axpy(alpha * x[xOff + i], y, yOff, a, aOff + i * n, n);
+    }
+  }
+
+  @Override
+  public void rowSquaredNorms(int rows, int n, double[] e, double[] out) {
+    for (int r = 0; r < rows; r++) {
+      out[r] = dot(e, r * n, e, r * n, n);
+    }
+  }
+
+  @Override
+  public void rowQuadraticForms(int rows, int n, double[] lambdas, double[] e, double[] out) {
+    int nn = n * n;
+    for (int r = 0; r < rows; r++) {
+      int lam = r * nn;
+      int er = r * n;
+      // eᵀΛe = Σ_j e_j (Λᵀe)_j: build (Λᵀe) one vector of columns at a time, in registers only
+      DoubleVector total = DoubleVector.zero(S);
+      int j = 0;
+      for (int bound = n - L; j <= bound; j += L) {
+        DoubleVector t0 = DoubleVector.zero(S);
+        DoubleVector t1 = DoubleVector.zero(S);
+        int i = 0;
+        for (; i + 2 <= n; i += 2) {
+          t0 = load(lambdas, lam + i * n + j).fma(bcast(e[er + i]), t0);
+          t1 = load(lambdas, lam + (i + 1) * n + j).fma(bcast(e[er + i + 1]), t1);
+        }
+        if (i < n) {
+          t0 = load(lambdas, lam + i * n + j).fma(bcast(e[er + i]), t0);
+        }
+        total = t0.add(t1).fma(load(e, er + j), total);
+      }
+      double s = total.reduceLanes(VectorOperators.ADD);
+      for (; j < n; j++) {
+        double col = 0;
+        for (int i = 0; i < n; i++) {
+          col += e[er + i] * lambdas[lam + i * n + j];
+        }
+        s += col * e[er + j];
+      }
+      out[r] = s;
+    }
+  }
+
+  /**
+   * C = alpha·op(A)·B + beta·C with B k×n row-major: 4×2L register tiles of C accumulate broadcast
+   * elements of op(A) times vectors of B rows; k is split into KC-deep blocks so the B panel stays in L1.
+   */
+  private static void gemmBroadcastA(int m, int n, int k, double alpha, double[] a, int rowStride, int depthStride,
+      double[] b, double beta, double[] c) {
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int p1 = Math.min(k, p0 + KC);
+      double blockBeta = p0 == 0 ? beta : 1.0;
+      int j = 0;
+      for (; j + 2 * L <= n; j += 2 * L) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+          tile4x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, blockBeta, c);
+        }
+        for (; i < m; i++) {
+          tile1x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, blockBeta, c);
+        }
+      }
+      for (; j + L <= n; j += L) {
+        for (int i = 0; i < m; i++) {
+          tile1x1(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, blockBeta, c);
+        }
+      }
+      for (; j < n; j++) {
+        for (int i = 0; i < m; i++) {
+          double s = 0;
+          for (int p = p0; p < p1; p++) {
+            s += a[i * rowStride + p * depthStride] * b[p * n + j];
+          }
+          storeScaled(c, i * n + j, alpha * s, blockBeta);
+        }
+      }
+    }
+  }
+
+  private static void tile4x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
+      int depthStride, double[] b, double beta, double[] c) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = DoubleVector.zero(S);
+    DoubleVector c10 = DoubleVector.zero(S);
+    DoubleVector c11 = DoubleVector.zero(S);
+    DoubleVector c20 = DoubleVector.zero(S);
+    DoubleVector c21 = DoubleVector.zero(S);
+    DoubleVector c30 = DoubleVector.zero(S);
+    DoubleVector c31 = DoubleVector.zero(S);
+    int a0 = i * rowStride;
+    for (int p = p0; p < p1; p++) {
+      int bp = p * n + j;
+      DoubleVector b0 = load(b, bp);
+      DoubleVector b1 = load(b, bp + L);
+      int ap = a0 + p * depthStride;
+      DoubleVector x0 = bcast(a[ap]);
+      DoubleVector x1 = bcast(a[ap + rowStride]);
+      DoubleVector x2 = bcast(a[ap + 2 * rowStride]);
+      DoubleVector x3 = bcast(a[ap + 3 * rowStride]);
+      c00 = b0.fma(x0, c00);
+      c01 = b1.fma(x0, c01);
+      c10 = b0.fma(x1, c10);
+      c11 = b1.fma(x1, c11);
+      c20 = b0.fma(x2, c20);
+      c21 = b1.fma(x2, c21);
+      c30 = b0.fma(x3, c30);
+      c31 = b1.fma(x3, c31);
+    }
+    int c0 = i * n + j;
+    storeTile(c, c0, c00, alpha, beta);
+    storeTile(c, c0 + L, c01, alpha, beta);
+    storeTile(c, c0 + n, c10, alpha, beta);
+    storeTile(c, c0 + n + L, c11, alpha, beta);
+    storeTile(c, c0 + 2 * n, c20, alpha, beta);
+    storeTile(c, c0 + 2 * n + L, c21, alpha, beta);
+    storeTile(c, c0 + 3 * n, c30, alpha, beta);
+    storeTile(c, c0 + 3 * n + L, c31, alpha, beta);
+  }
+
+  private static void tile1x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
+      int depthStride, double[] b, double beta, double[] c) {
+    DoubleVector c0 = DoubleVector.zero(S);
+    DoubleVector c1 = DoubleVector.zero(S);
+    int a0 = i * rowStride;
+    for (int p = p0; p < p1; p++) {
+      DoubleVector x = bcast(a[a0 + p * depthStride]);
+      c0 = load(b, p * n + j).fma(x, c0);
+      c1 = load(b, p * n + j + L).fma(x, c1);
+    }
+    storeTile(c, i * n + j, c0, alpha, beta);
+    storeTile(c, i * n + j + L, c1, alpha, beta);
+  }
+
+  private static void tile1x1(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
+      int depthStride, double[] b, double beta, double[] c) {
+    DoubleVector c0 = DoubleVector.zero(S);
+    int a0 = i * rowStride;
+    for (int p = p0; p < p1; p++) {
+      c0 = load(b, p * n + j).fma(bcast(a[a0 + p * depthStride]), c0);
+    }
+    storeTile(c, i * n + j, c0, alpha, beta);
+  }
+
+  /**
+   * C = alpha·A·Bᵀ + beta·C with A m×k and B n×k row-major: every C element is a dot of two contiguous
+   * rows; 2×4 blocks of them share their row loads.
+   */
+  private void gemmRowDots(int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
+    int i = 0;
+    for (; i + 2 <= m; i += 2) {
+      int a0 = i * k;
+      int a1 = a0 + k;
+      int j = 0;
+      for (; j + 4 <= n; j += 4) {
+        int b0 = j * k;
+        int b1 = b0 + k;
+        int b2 = b1 + k;
+        int b3 = b2 + k;
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = DoubleVector.zero(S);
+        DoubleVector s02 = DoubleVector.zero(S);
+        DoubleVector s03 = DoubleVector.zero(S);
+        DoubleVector s10 = DoubleVector.zero(S);
+        DoubleVector s11 = DoubleVector.zero(S);
+        DoubleVector s12 = DoubleVector.zero(S);
+        DoubleVector s13 = DoubleVector.zero(S);
+        int p = 0;
+        for (int bound = k - L; p <= bound; p += L) {
+          DoubleVector x0 = load(a, a0 + p);
+          DoubleVector x1 = load(a, a1 + p);
+          DoubleVector y0 = load(b, b0 + p);
+          DoubleVector y1 = load(b, b1 + p);
+          DoubleVector y2 = load(b, b2 + p);
+          DoubleVector y3 = load(b, b3 + p);
+          s00 = x0.fma(y0, s00);
+          s01 = x0.fma(y1, s01);
+          s02 = x0.fma(y2, s02);
+          s03 = x0.fma(y3, s03);
+          s10 = x1.fma(y0, s10);
+          s11 = x1.fma(y1, s11);
+          s12 = x1.fma(y2, s12);
+          s13 = x1.fma(y3, s13);
+        }
+        double t00 = s00.reduceLanes(VectorOperators.ADD);
+        double t01 = s01.reduceLanes(VectorOperators.ADD);
+        double t02 = s02.reduceLanes(VectorOperators.ADD);
+        double t03 = s03.reduceLanes(VectorOperators.ADD);
+        double t10 = s10.reduceLanes(VectorOperators.ADD);
+        double t11 = s11.reduceLanes(VectorOperators.ADD);
+        double t12 = s12.reduceLanes(VectorOperators.ADD);
+        double t13 = s13.reduceLanes(VectorOperators.ADD);
+        for (; p < k; p++) {
+          double x0 = a[a0 + p];
+          double x1 = a[a1 + p];
+          t00 += x0 * b[b0 + p];
+          t01 += x0 * b[b1 + p];
+          t02 += x0 * b[b2 + p];
+          t03 += x0 * b[b3 + p];
+          t10 += x1 * b[b0 + p];
+          t11 += x1 * b[b1 + p];
+          t12 += x1 * b[b2 + p];
+          t13 += x1 * b[b3 + p];
+        }
+        int c0 = i * n + j;
+        storeScaled(c, c0, alpha * t00, beta);
+        storeScaled(c, c0 + 1, alpha * t01, beta);
+        storeScaled(c, c0 + 2, alpha * t02, beta);
+        storeScaled(c, c0 + 3, alpha * t03, beta);
+        storeScaled(c, c0 + n, alpha * t10, beta);
+        storeScaled(c, c0 + n + 1, alpha * t11, beta);
+        storeScaled(c, c0 + n + 2, alpha * t12, beta);
+        storeScaled(c, c0 + n + 3, alpha * t13, beta);
+      }
+      for (; j < n; j++) {
+        storeScaled(c, i * n + j, alpha * dot(a, a0, b, j * k, k), beta);
+        storeScaled(c, (i + 1) * n + j, alpha * dot(a, a1, b, j * k, k), beta);
+      }
+    }
+    for (; i < m; i++) {
+      gemv(n, k, alpha, b, 0, a, i * k, beta, c, i * n);
+    }
+  }
+
+  /** C = alpha·Aᵀ·Bᵀ + beta·C (A k×m, B n×k): not a dense-layer shape, so a plain loop. */
+  private static void gemmBothTransposed(int m, int n, int k, double alpha, double[] a, double[] b, double beta,
+      double[] c) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          s += a[p * m + i] * b[j * k + p];
+        }
+        storeScaled(c, i * n + j, alpha * s, beta);
+      }
+    }
+  }
+
+  private void scaleMatrix(int m, int n, double beta, double[] c) {
+    if (beta == 0) {
+      Arrays.fill(c, 0, m * n, 0.0);
+    } else if (beta != 1) {
+      scale(beta, c, 0, m * n);
+    }
+  }
+
+  private static DoubleVector bcast(double v) {
+    return DoubleVector.broadcast(S, v);
+  }
+
+  private static DoubleVector load(double[] x, int off) {
+    return DoubleVector.fromArray(S, x, off);
+  }
+
+  /** c[off..off+L) = alpha·acc + beta·c, ignoring c's old contents when beta == 0. */
+  private static void storeTile(double[] c, int off, DoubleVector acc, double alpha, double beta) {
+    DoubleVector v = acc.mul(alpha);
+    if (beta != 0) {
+      v = load(c, off).fma(bcast(beta), v);
+    }
+    v.intoArray(c, off);
+  }
+
+  private static void storeScaled(double[] y, int idx, double value, double beta) {
+    y[idx] = beta == 0 ? value : value + beta * y[idx];
+  }
+}

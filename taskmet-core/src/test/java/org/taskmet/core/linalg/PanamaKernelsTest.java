@@ -1,0 +1,190 @@
+package org.taskmet.core.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import jdk.incubator.vector.DoubleVector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels against their scalar twin on random data of many lengths: 0, 1, around the vector
+ * width and its multiples, odd sizes, non-zero offsets, and all gemm transpose combinations.
+ */
+class PanamaKernelsTest {
+  private static final double EPS = Math.ulp(1.0);
+  private static final int L = DoubleVector.SPECIES_PREFERRED.length();
+  private final DenseKernels simd = new PanamaKernels();
+  private final DenseKernels scalar = new ScalarKernels();
+
+  static int[] lengths() {
+    return IntStream.of(0, 1, 2, 3, L - 1, L, L + 1, 2 * L - 1, 2 * L + 1, 4 * L - 1, 4 * L, 4 * L + 1, 8 * L + 3,
+        207, 702, 1001).filter(n -> n >= 0).distinct().toArray();
+  }
+
+  static double[] random(SplittableRandom rng, int n) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rng.nextDouble(-1, 1);
+    }
+    return v;
+  }
+
+  /** |actual − expected| ≤ c·n·eps·scale, with scale the sum of absolute terms that formed the value. */
+  static void assertAgrees(double actual, double expected, double scale, int terms, String what) {
+    double tol = 4.0 * (terms + 2) * EPS * scale + Double.MIN_NORMAL;
+    assertThat(Math.abs(actual - expected)).as(what + ": simd " + actual + " vs scalar " + expected)
+        .isLessThanOrEqualTo(tol);
+  }
+
+  @Test
+  void simdKernelsAreActuallyVectorized() {
+    assertThat(simd.name()).isEqualTo("panama-" + DoubleVector.SPECIES_PREFERRED.vectorBitSize());
+    assertThat(L).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void dotAndNorm() {
+    SplittableRandom rng = new SplittableRandom(1);
+    for (int n : lengths()) {
+      for (int off : new int[] {0, 3}) {
+        double[] a = random(rng, n + off + 2);
+        double[] b = random(rng, n + off + 5);
+        double abs = 0;
+        for (int i = 0; i < n; i++) {
+          abs += Math.abs(a[off + i] * b[off + 2 + i]);
+        }
+        assertAgrees(simd.dot(a, off, b, off + 2, n), scalar.dot(a, off, b, off + 2, n), abs, n, "dot n=" + n);
+        double sq = scalar.dot(a, off, a, off, n);
+        assertAgrees(simd.norm2(a, off, n), scalar.norm2(a, off, n), Math.sqrt(sq), n, "norm2 n=" + n);
+      }
+    }
+  }
+
+  @Test
+  void axpyAndScaleTouchOnlyTheirSlice() {
+    SplittableRandom rng = new SplittableRandom(2);
+    for (int n : lengths()) {
+      int off = n % 3;
+      double[] x = random(rng, n + 4);
+      double[] y = random(rng, n + 7);
+      double[] ySimd = y.clone();
+      double[] yScalar = y.clone();
+      simd.axpy(-0.75, x, 1, ySimd, off, n);
+      scalar.axpy(-0.75, x, 1, yScalar, off, n);
+      for (int i = 0; i < y.length; i++) {
+        assertAgrees(ySimd[i], yScalar[i], Math.abs(y[i]) + 1, 1, "axpy n=" + n + " i=" + i);
+        if (i < off || i >= off + n) {
+          assertThat(ySimd[i]).isEqualTo(y[i]);
+        }
+      }
+      double[] s1 = y.clone();
+      double[] s2 = y.clone();
+      simd.scale(1.7, s1, off, n);
+      scalar.scale(1.7, s2, off, n);
+      assertThat(s1).containsExactly(s2);
+    }
+  }
+
+  @Test
+  void gemvBothOrientations() {
+    SplittableRandom rng = new SplittableRandom(3);
+    int[] dims = {0, 1, 3, L - 1, L + 1, 2 * L + 1, 4 * L + 3, 207};
+    for (int m : dims) {
+      for (int n : dims) {
+        double[] a = random(rng, 2 + m * n);
+        double[] x = random(rng, 1 + Math.max(m, n));
+        double[] y0 = random(rng, 3 + Math.max(m, n));
+        for (double beta : new double[] {0.0, 1.0, -0.5}) {
+          double[] ySimd = y0.clone();
+          double[] yScalar = y0.clone();
+          if (beta == 0) {
+            Arrays.fill(ySimd, 3, 3 + m, Double.NaN); // must be ignored
+          }
+          simd.gemv(m, n, 1.3, a, 2, x, 1, beta, ySimd, 3);
+          scalar.gemv(m, n, 1.3, a, 2, x, 1, beta, yScalar, 3);
+          for (int i = 0; i < ySimd.length; i++) {
+            assertAgrees(ySimd[i], yScalar[i], 1.3 * n + 1, n, "gemv " + m + "x" + n + " beta=" + beta + " i=" + i);
+          }
+          ySimd = y0.clone();
+          yScalar = y0.clone();
+          if (beta == 0) {
+            Arrays.fill(ySimd, 3, 3 + n, Double.NaN);
+          }
+          simd.gemvTransposed(m, n, 1.3, a, 2, x, 1, beta, ySimd, 3);
+          scalar.gemvTransposed(m, n, 1.3, a, 2, x, 1, beta, yScalar, 3);
+          for (int i = 0; i < ySimd.length; i++) {
+            assertAgrees(ySimd[i], yScalar[i], 1.3 * m + 1, m, "gemvT " + m + "x" + n + " beta=" + beta + " i=" + i);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gemmAllTransposeCombinations() {
+    SplittableRandom rng = new SplittableRandom(4);
+    int[][] shapes = {{0, 3, 2}, {2, 0, 3}, {3, 2, 0}, {1, 1, 1}, {3, 5, 7}, {5, 2 * L + 3, 9}, {4, 2 * L, 4},
+        {9, 4 * L + 1, 130}, {17, 33, 257}, {8, L - 1, 3}, {6, 3 * L + 2, 2 * L - 1}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          double[] a = random(rng, m * k);
+          double[] b = random(rng, k * n);
+          double[] c0 = random(rng, m * n);
+          for (double[] ab : new double[][] {{1, 0}, {0.7, -1.3}, {-2, 1}}) {
+            double[] cSimd = c0.clone();
+            double[] cScalar = c0.clone();
+            if (ab[1] == 0) {
+              Arrays.fill(cSimd, Double.NaN);
+            }
+            simd.gemm(ta, tb, m, n, k, ab[0], a, b, ab[1], cSimd);
+            scalar.gemm(ta, tb, m, n, k, ab[0], a, b, ab[1], cScalar);
+            for (int i = 0; i < m * n; i++) {
+              assertAgrees(cSimd[i], cScalar[i], Math.abs(ab[0]) * k + Math.abs(ab[1]), k,
+                  "gemm transA=" + ta + " transB=" + tb + " " + m + "x" + n + "x" + k + " i=" + i);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void rank1UpdateAndRowReductions() {
+    SplittableRandom rng = new SplittableRandom(5);
+    int[] dims = {0, 1, 2, L - 1, L, L + 1, 2 * L + 3, 10, 37};
+    for (int rows : new int[] {0, 1, 5}) {
+      for (int n : dims) {
+        double[] x = random(rng, rows + 1);
+        double[] y = random(rng, n + 2);
+        double[] a = random(rng, rows * n + 3);
+        double[] aSimd = a.clone();
+        double[] aScalar = a.clone();
+        simd.rank1Update(rows, n, 0.4, x, 1, y, 2, aSimd, 3);
+        scalar.rank1Update(rows, n, 0.4, x, 1, y, 2, aScalar, 3);
+        for (int i = 0; i < a.length; i++) {
+          assertAgrees(aSimd[i], aScalar[i], 2, 1, "rank1 " + rows + "x" + n);
+        }
+        double[] e = random(rng, rows * n);
+        double[] outSimd = new double[rows];
+        double[] outScalar = new double[rows];
+        simd.rowSquaredNorms(rows, n, e, outSimd);
+        scalar.rowSquaredNorms(rows, n, e, outScalar);
+        for (int r = 0; r < rows; r++) {
+          assertAgrees(outSimd[r], outScalar[r], n, n, "rowSquaredNorms n=" + n);
+        }
+        double[] lambdas = random(rng, rows * n * n);
+        simd.rowQuadraticForms(rows, n, lambdas, e, outSimd);
+        scalar.rowQuadraticForms(rows, n, lambdas, e, outScalar);
+        for (int r = 0; r < rows; r++) {
+          assertAgrees(outSimd[r], outScalar[r], (double) n * n, n * n, "rowQuadraticForms n=" + n);
+        }
+      }
+    }
+  }
+}
