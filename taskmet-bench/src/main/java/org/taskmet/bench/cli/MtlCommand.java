@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.taskmet.bench.mtl.MtlMethods;
+import org.taskmet.bench.mtl.StepCost;
 import org.taskmet.bench.mtl.StressExperiment;
 import org.taskmet.bench.mtl.StressReport;
 import org.taskmet.bench.mtl.ToyExperiment;
@@ -144,6 +145,10 @@ public final class MtlCommand implements Runnable {
         description = "run every method inside FS-MTL (SAM, joint norm) with this ρ; 0 = off (default: ${DEFAULT-VALUE})")
     double flatRho;
 
+    @Option(names = "--cost", description = "instead of training: measure thread-CPU time per training step of every "
+        + "method, plain and inside FS-MTL (ρ = --flat-rho or 0.05), relative to ls; writes stress-cost.md/.json")
+    boolean cost;
+
     @Override
     public Integer call() throws Exception {
       LookaheadDroProvider provider = new LookaheadDroProvider();
@@ -152,7 +157,18 @@ public final class MtlCommand implements Runnable {
           innerSteps, innerStepSize, true, lossSmoothing);
       provider.create(ldro); // validates the knobs before the run starts
       StressExperiment.Config config = new StressExperiment.Config(firstSeed, seeds, steps, lr, batch, trainRows, testRows,
-          methods == null ? MtlMethods.ALL : methods, ldro, cagradC, flatRho, Math.max(1, steps / 200));
+          methods == null ? MtlMethods.ALL : methods, ldro, cagradC, flatRho, Math.max(1, steps / 100));
+      if (cost) {
+        List<StepCost.Entry> entries = StepCost.measure(config, 1000, 300, 7);
+        String table = StepCost.markdown(entries);
+        System.out.print(table);
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Files.writeString(out.resolve("stress-cost.md"), table);
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+            .writeValue(out.resolve("stress-cost.json").toFile(), entries);
+        System.out.println("wrote " + out.resolve("stress-cost.md") + " and stress-cost.json");
+        return 0;
+      }
       long t0 = System.nanoTime();
       List<StressExperiment.Run> runs = StressExperiment.run(config, System.out::println);
       double wall = (System.nanoTime() - t0) / 1e9;

@@ -55,6 +55,9 @@ public final class StressReport {
   public record Row(String method, Stat averageMse, Stat worstMse9, Stat worstMse10, Stat unlearnableWeight,
       Stat[] perTaskMse, double nanosPerStep, double costVsLs, int runs, int diverged) {}
 
+  /** The methods whose weight trajectories are written and plotted. */
+  public static final List<String> WEIGHT_TRAJECTORY_METHODS = List.of("group-dro", "lookahead-dro");
+
   private StressReport() {}
 
   public static List<Row> table(StressExperiment.Config config, List<StressExperiment.Run> runs) {
@@ -89,7 +92,10 @@ public final class StressReport {
     return sb.toString();
   }
 
-  /** Writes stress-summary.json, stress-table.md, stress-runs.csv, stress-weights.csv and the two PNGs. */
+  /**
+   * Writes stress-summary.json, stress-table.md, stress-runs.csv, stress-weights.csv (weight trajectories of
+   * {@link #WEIGHT_TRAJECTORY_METHODS}), stress-tradeoff.png and stress-weights.png.
+   */
   public static List<Path> write(StressExperiment.Config config, List<StressExperiment.Run> runs, List<Row> rows,
       double wallSeconds, Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -124,6 +130,9 @@ public final class StressReport {
         CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "seed", "step", "task",
             "weight_share").build())) {
       for (StressExperiment.Run r : runs) {
+        if (!WEIGHT_TRAJECTORY_METHODS.contains(r.method())) {
+          continue; // the other methods' weights are in stress-runs.csv (final) only, to keep the file small
+        }
         for (int i = 0; i < r.weightTrajectory().size(); i++) {
           int step = Math.min((i + 1) * config.recordEvery(), config.steps());
           for (int k = 0; k < DroStressTest.TASKS; k++) {
@@ -143,7 +152,7 @@ public final class StressReport {
     Charts.save(chart, scatter);
     List<Path> out = new ArrayList<>(List.of(json, md, csv, weightsCsv, scatter));
     List<XYChart> weightCharts = new ArrayList<>();
-    for (String m : List.of("group-dro", "lookahead-dro")) {
+    for (String m : WEIGHT_TRAJECTORY_METHODS) {
       runs.stream().filter(r -> r.method().equals(m) && !r.diverged()).findFirst().ifPresent(r -> {
         XYChart c = Charts.chart(m + " task weights (seed " + r.seed() + ")", "step", "weight share", 700, 500);
         double[] steps = new double[r.weightTrajectory().size()];

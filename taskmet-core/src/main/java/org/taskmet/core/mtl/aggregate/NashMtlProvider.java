@@ -10,7 +10,7 @@ import org.taskmet.api.PluginProvider;
 public final class NashMtlProvider implements PluginProvider<GradientAggregator, NashMtlProvider.Config> {
   /**
    * @param maxIterations Newton iteration cap
-   * @param ridge added to the Frobenius-normalised Gram diagonal
+   * @param ridge relative ridge: M_kk·(1 + ridge) on the Frobenius-normalised Gram diagonal
    * @param maxNorm clip ‖d‖ to this (official max_norm 1.0); 0 disables clipping
    */
   public record Config(int maxIterations, double ridge, double maxNorm) {}
