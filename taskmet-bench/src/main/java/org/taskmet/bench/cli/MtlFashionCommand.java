@@ -80,8 +80,8 @@ public final class MtlFashionCommand implements Callable<Integer> {
   double learningRate = 1e-3;
 
   @Option(names = "--hidden", split = ",", paramLabel = "UNITS",
-      description = "Trunk hidden widths, ReLU after each; the last is the shared representation. Default: 256,100")
-  List<Integer> hidden = new ArrayList<>(List.of(256, 100));
+      description = "Trunk hidden widths, ReLU after each; the last is the shared representation. Default: 100")
+  List<Integer> hidden = new ArrayList<>(List.of(100));
 
   @Option(names = "--pool", description = "Average-pool images by this factor before training (1 = full "
       + "resolution; MultiFashion 36x36 -> 18x18 at 2). Default: ${DEFAULT-VALUE}")

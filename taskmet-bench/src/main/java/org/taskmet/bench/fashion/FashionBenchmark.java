@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,10 +132,10 @@ public final class FashionBenchmark {
               tracedRecords.put(key, r);
             }
             ran++;
-            progress.printf(Locale.ROOT, "[%d/%d] %s %s/%s seed %d: average %.2f%%, worst %.2f%% (%s), %d steps, "
-                    + "%.1f s (%.1f ms/step)%n", index, total, benchmark, method, flat.label(), seed,
-                100 * r.averageAccuracy(), 100 * r.worstAccuracy(), r.worstTask(), r.steps(), r.trainSeconds(),
-                r.msPerStep());
+            progress.printf(Locale.ROOT, "[%d/%d] %s %s/%s seed %d: average %.2f%%, worst %.2f%% (%s), worst balanced "
+                    + "%.2f%%, %d steps, %.1f s (%.1f ms/step)%n", index, total, benchmark, method, flat.label(), seed,
+                100 * r.averageAccuracy(), 100 * r.worstAccuracy(), r.worstTask(), 100 * r.worstBalancedAccuracy(),
+                r.steps(), r.trainSeconds(), r.msPerStep());
             progress.flush();
           }
         }
@@ -196,16 +197,16 @@ public final class FashionBenchmark {
   private static FashionTrialRecord record(String benchmark, String method, Flatness flat, long seed,
       List<String> taskNames, FashionTrainer.Outcome o) {
     double[] acc = o.testAccuracy();
-    double sum = 0;
+    double[] balanced = o.testBalancedAccuracy();
     int worst = 0;
     for (int t = 0; t < acc.length; t++) {
-      sum += acc[t];
       if (acc[t] < acc[worst]) {
         worst = t;
       }
     }
-    return new FashionTrialRecord(benchmark, method, flat.label(), seed, taskNames, acc, sum / acc.length,
-        acc[worst], taskNames.get(worst), o.finalWeights(), o.steps(), o.trainSeconds(),
+    return new FashionTrialRecord(benchmark, method, flat.label(), seed, taskNames, acc, FashionSummary.mean(acc),
+        acc[worst], taskNames.get(worst), balanced, FashionSummary.mean(balanced),
+        Arrays.stream(balanced).min().orElseThrow(), o.finalWeights(), o.steps(), o.trainSeconds(),
         1000 * o.trainSeconds() / Math.max(1, o.steps()));
   }
 

@@ -40,8 +40,8 @@ public record FashionBenchmarkSettings(Path dataDirectory, List<String> benchmar
       List.of("ls", "group-dro", "lookahead-dro", "mgda", "pcgrad", "cagrad", "imtl-g", "nash-mtl");
   public static final int DEFAULT_TRAIN_SIZE = 6000;
   public static final int DEFAULT_TEST_SIZE = 2000;
-  public static final int DEFAULT_EPOCHS = 3;
-  public static final int DEFAULT_BATCH_SIZE = 128;
+  public static final int DEFAULT_EPOCHS = 5;
+  public static final int DEFAULT_BATCH_SIZE = 64;
   public static final int DEFAULT_POOL = 2;
 
   public FashionBenchmarkSettings {

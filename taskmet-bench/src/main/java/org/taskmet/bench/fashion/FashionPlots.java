@@ -1,5 +1,6 @@
 package org.taskmet.bench.fashion;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,11 +16,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG plots of the Fashion benchmark with XChart (headless: no window is opened). */
 public final class FashionPlots {
+  private static final Color[] METHOD_COLOURS = {
+    new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+    new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
   private FashionPlots() {}
 
   /**
    * Average-vs-worst trade-off scatter for one benchmark: one point per (method, flatness), the mean over
-   * seeds, in percent. Methods are series so each gets its own colour; flatness is in the label.
+   * seeds, in percent. Each method has its own colour; circles are plain runs, diamonds FS-MTL.
    */
   public static Path tradeOff(List<FashionSummary.Row> rows, String benchmark, Path directory) {
     XYChart chart = new XYChartBuilder().width(900).height(650)
@@ -28,13 +33,19 @@ public final class FashionPlots {
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    List<String> methods = new ArrayList<>();
     for (FashionSummary.Row r : rows) {
       if (!r.benchmark().equals(benchmark)) {
         continue;
       }
+      if (!methods.contains(r.method())) {
+        methods.add(r.method());
+      }
       XYSeries s = chart.addSeries(r.method() + " / " + r.flatness(),
           new double[] {100 * r.averageMean()}, new double[] {100 * r.worstMean()});
+      // one colour per method; circle = no flatness, diamond = FS-MTL
       s.setMarker("none".equals(r.flatness()) ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+      s.setMarkerColor(METHOD_COLOURS[methods.indexOf(r.method()) % METHOD_COLOURS.length]);
     }
     return save(chart, directory.resolve("tradeoff-" + benchmark));
   }

@@ -30,7 +30,8 @@ public final class FashionResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(FashionResultStore.class);
   private static final String CSV_HEADER =
       "benchmark,method,flatness,seed,average_accuracy,worst_accuracy,worst_task,steps,train_seconds,ms_per_step,"
-          + "task_names,task_accuracy,final_task_weights";
+          + "task_names,task_accuracy,final_task_weights,average_balanced_accuracy,worst_balanced_accuracy,"
+          + "task_balanced_accuracy";
 
   private final Path directory;
   private final ObjectMapper json = new ObjectMapper();
@@ -146,7 +147,9 @@ public final class FashionResultStore {
     j.add(r.benchmark()).add(r.method()).add(r.flatness()).add(Long.toString(r.seed()))
         .add(fmt(r.averageAccuracy())).add(fmt(r.worstAccuracy())).add(r.worstTask())
         .add(Integer.toString(r.steps())).add(fmt(r.trainSeconds())).add(fmt(r.msPerStep()))
-        .add(String.join(";", r.taskNames())).add(joined(r.taskAccuracy())).add(joined(r.finalTaskWeights()));
+        .add(String.join(";", r.taskNames())).add(joined(r.taskAccuracy())).add(joined(r.finalTaskWeights()))
+        .add(fmt(r.averageBalancedAccuracy())).add(fmt(r.worstBalancedAccuracy()))
+        .add(joined(r.taskBalancedAccuracy()));
     return j.toString();
   }
 

@@ -15,6 +15,10 @@ import java.util.List;
  * @param averageAccuracy the mean of {@code taskAccuracy}
  * @param worstAccuracy the minimum of {@code taskAccuracy}
  * @param worstTask the name of the task with the lowest accuracy
+ * @param taskBalancedAccuracy test balanced accuracy (macro-averaged recall) per task; majority-class
+ *     guessing scores 0.5 on a binary task
+ * @param averageBalancedAccuracy the mean of {@code taskBalancedAccuracy}
+ * @param worstBalancedAccuracy the minimum of {@code taskBalancedAccuracy}
  * @param finalTaskWeights the aggregator's task weights at the last step
  * @param steps optimizer steps taken
  * @param trainSeconds wall time of training (evaluation excluded)
@@ -30,6 +34,9 @@ public record FashionTrialRecord(
     double averageAccuracy,
     double worstAccuracy,
     String worstTask,
+    double[] taskBalancedAccuracy,
+    double averageBalancedAccuracy,
+    double worstBalancedAccuracy,
     double[] finalTaskWeights,
     int steps,
     double trainSeconds,

@@ -15,8 +15,10 @@ class FashionResultsTest {
   @TempDir Path dir;
 
   private static FashionTrialRecord trial(String method, String flat, long seed, double a, double b) {
+    // balanced accuracy: 0.1 below the accuracy in this fixture
     return new FashionTrialRecord("multifashion", method, flat, seed, List.of("left", "right"), new double[] {a, b},
-        (a + b) / 2, Math.min(a, b), a < b ? "left" : "right", new double[] {1, 1}, 100, 2.0, 20.0);
+        (a + b) / 2, Math.min(a, b), a < b ? "left" : "right", new double[] {a - 0.1, b - 0.1}, (a + b) / 2 - 0.1,
+        Math.min(a, b) - 0.1, new double[] {1, 1}, 100, 2.0, 20.0);
   }
 
   @Test
@@ -28,6 +30,7 @@ class FashionResultsTest {
     assertThat(back).hasSize(2);
     assertThat(back.get(1).key()).isEqualTo("multifashion/mgda/fs-mtl/1");
     assertThat(back.get(1).taskAccuracy()).containsExactly(0.6, 0.9);
+    assertThat(back.get(1).taskBalancedAccuracy()).containsExactly(0.5, 0.8);
     assertThat(back.get(0).worstTask()).isEqualTo("right");
     List<String> csv = Files.readAllLines(store.csvFile());
     assertThat(csv).hasSize(3);
@@ -53,8 +56,10 @@ class FashionResultsTest {
     assertThat(r.worstMean()).isCloseTo(0.666667, within(1e-6));
     assertThat(r.worstStd()).isCloseTo(0.0577350, within(1e-6));
     assertThat(rows.get(1).averageStd()).isZero();
+    assertThat(r.worstBalancedMean()).isCloseTo(0.566667, within(1e-6));
+    assertThat(r.worstBalancedStd()).isCloseTo(0.0577350, within(1e-6));
     String md = FashionSummary.markdown(rows);
-    assertThat(md).contains("| multifashion | ls | none | 3 | 73.33 ± 2.89 | 66.67 ± 5.77 | 20.0 |");
+    assertThat(md).contains("| multifashion | ls | none | 3 | 73.33 ± 2.89 | 66.67 ± 5.77 | 56.67 ± 5.77 | 20.0 |");
   }
 
   @Test

@@ -78,6 +78,7 @@ public final class FashionTrainer {
    * What a training run produced.
    *
    * @param testAccuracy per task, in [0, 1]
+   * @param testBalancedAccuracy per task, macro-averaged recall (see {@link Scores})
    * @param steps optimizer steps
    * @param trainSeconds wall time of the training steps (test evaluation excluded)
    * @param traceSteps the steps at which weights were recorded
@@ -85,7 +86,7 @@ public final class FashionTrainer {
    * @param finalWeights the task weights of the last step
    * @param finalTrainLosses the minibatch losses ℓ_k of the last step
    */
-  public record Outcome(double[] testAccuracy, int steps, double trainSeconds, int[] traceSteps,
+  public record Outcome(double[] testAccuracy, double[] testBalancedAccuracy, int steps, double trainSeconds, int[] traceSteps,
       double[][] traceWeights, double[] finalWeights, double[] finalTrainLosses) {}
 
   /**
@@ -144,7 +145,8 @@ public final class FashionTrainer {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Outcome(accuracy(net, theta, test), step, seconds,
+    Scores scores = evaluate(net, theta, test);
+    return new Outcome(scores.accuracy(), scores.balancedAccuracy(), step, seconds,
         traceSteps.stream().mapToInt(Integer::intValue).toArray(), traceWeights.toArray(new double[0][]),
         lastWeights, lastLosses);
   }
@@ -187,10 +189,26 @@ public final class FashionTrainer {
     return MultiTaskBatch.shared(data.features(indices), targets);
   }
 
-  /** Test accuracy of every task, evaluated in chunks of 1000 rows. */
-  public static double[] accuracy(MultiTaskNetwork net, double[] theta, MultiTaskImages data) {
+  /**
+   * Per-task test scores: plain accuracy and balanced accuracy (the mean over classes of the per-class
+   * recall; for a binary task (TPR + TNR)/2, so predicting the majority class scores 0.5, not the majority
+   * rate). Classes absent from the data are left out of the balanced mean.
+   *
+   * @param accuracy fraction of correct predictions per task
+   * @param balancedAccuracy macro-averaged recall per task
+   */
+  public record Scores(double[] accuracy, double[] balancedAccuracy) {}
+
+  /** Scores every task on {@code data}, evaluated in chunks of 1000 rows. */
+  public static Scores evaluate(MultiTaskNetwork net, double[] theta, MultiTaskImages data) {
     int k = data.taskCount();
     long[] correct = new long[k];
+    long[][] perClass = new long[k][];
+    long[][] perClassCorrect = new long[k][];
+    for (int t = 0; t < k; t++) {
+      perClass[t] = new long[data.classCounts()[t]];
+      perClassCorrect[t] = new long[data.classCounts()[t]];
+    }
     int chunk = 1000;
     for (int from = 0; from < data.count(); from += chunk) {
       int[] rows = identity(Math.min(chunk, data.count() - from));
@@ -199,14 +217,39 @@ public final class FashionTrainer {
       }
       Matrix x = data.features(rows);
       for (int t = 0; t < k; t++) {
-        correct[t] += SoftmaxCrossEntropy.countCorrect(net.predict(theta, x, t), data.labels(t, rows));
+        Matrix logits = net.predict(theta, x, t);
+        int[] y = data.labels(t, rows);
+        int c = logits.cols();
+        for (int i = 0; i < y.length; i++) {
+          int best = 0;
+          for (int j = 1; j < c; j++) {
+            if (logits.get(i, j) > logits.get(i, best)) {
+              best = j;
+            }
+          }
+          perClass[t][y[i]]++;
+          if (best == y[i]) {
+            correct[t]++;
+            perClassCorrect[t][y[i]]++;
+          }
+        }
       }
     }
     double[] acc = new double[k];
+    double[] balanced = new double[k];
     for (int t = 0; t < k; t++) {
       acc[t] = correct[t] / (double) data.count();
+      double sum = 0;
+      int present = 0;
+      for (int c = 0; c < perClass[t].length; c++) {
+        if (perClass[t][c] > 0) {
+          sum += perClassCorrect[t][c] / (double) perClass[t][c];
+          present++;
+        }
+      }
+      balanced[t] = sum / present;
     }
-    return acc;
+    return new Scores(acc, balanced);
   }
 
   private static void requireFinite(double[] gradient, int step) {

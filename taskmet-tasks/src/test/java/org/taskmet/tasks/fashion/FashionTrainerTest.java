@@ -92,6 +92,61 @@ class FashionTrainerTest {
   }
 
   @Test
+  void balancedAccuracyAveragesPerClassRecall() {
+    // an untrained network's predictions, recounted here from its logits
+    MultiTaskImages data = blocks(40, 9);
+    var net = FashionTrainer.network(36, new int[] {4}, data.classCounts());
+    double[] theta = net.initialParameters(new SplittableRandom(2));
+    FashionTrainer.Scores s = FashionTrainer.evaluate(net, theta, data);
+    int[] rows = new int[data.count()];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    for (int t = 0; t < data.taskCount(); t++) {
+      var logits = net.predict(theta, data.features(rows), t);
+      int[] y = data.labels(t, rows);
+      int c = data.classCounts()[t];
+      int[] n = new int[c];
+      int[] hit = new int[c];
+      int correct = 0;
+      for (int i = 0; i < y.length; i++) {
+        int best = 0;
+        for (int j = 1; j < c; j++) {
+          if (logits.get(i, j) > logits.get(i, best)) {
+            best = j;
+          }
+        }
+        n[y[i]]++;
+        if (best == y[i]) {
+          hit[y[i]]++;
+          correct++;
+        }
+      }
+      double recallSum = 0;
+      for (int j = 0; j < c; j++) {
+        recallSum += hit[j] / (double) n[j];
+      }
+      assertThat(s.accuracy()[t]).isEqualTo(correct / 40.0);
+      assertThat(s.balancedAccuracy()[t]).isCloseTo(recallSum / c, org.assertj.core.api.Assertions.within(1e-12));
+    }
+  }
+
+  @Test
+  void majorityGuessingScoresOneHalfBalanced() {
+    // one binary task, 9 negatives and 1 positive; the head's bias is set so every row predicts class 0
+    byte[] px = new byte[10];
+    int[] y = new int[10];
+    y[3] = 1;
+    MultiTaskImages data = new MultiTaskImages(10, 1, 1, px, new int[][] {y}, new int[] {2}, List.of("t"));
+    var net = FashionTrainer.network(1, new int[] {1}, new int[] {2});
+    double[] theta = new double[net.parameterCount()];
+    theta[net.headOffset(0) + net.headParameterCount(0) - 2] = 1.0; // bias of class 0
+    FashionTrainer.Scores s = FashionTrainer.evaluate(net, theta, data);
+    assertThat(s.accuracy()[0]).isEqualTo(0.9);
+    assertThat(s.balancedAccuracy()[0]).isEqualTo(0.5);
+  }
+
+  @Test
   void rejectsMismatchedSetsAndBadSettings() {
     MultiTaskImages train = blocks(20, 1);
     MultiTaskImages otherShape = train.pooled(2);
