@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
 import org.taskmet.api.Task;
-import org.taskmet.solvers.qp.InteriorPointQp;
 import org.taskmet.solvers.qp.PortfolioQpSolver;
 
 /**
@@ -41,8 +40,10 @@ public final class PortfolioTaskProvider implements PluginProvider<Task, Portfol
   @Override
   public Task create(PortfolioConfig config) {
     config.validate();
+    // the reference solver settings, with this task's risk aversion
+    PortfolioQpSolver.Settings ref = PortfolioQpSolver.Settings.reference();
     PortfolioQpSolver qp = new PortfolioQpSolver(new PortfolioQpSolver.Settings(config.riskAversion(),
-        PortfolioQpSolver.QuadraticForm.CHOLESKY, false, new InteriorPointQp.Settings(100, 1e-10, false, 1e-3)));
+        ref.quadraticForm(), ref.warmStart(), ref.method(), ref.qp()));
     return new PortfolioTask(config, config.source(), qp, qp);
   }
 }
