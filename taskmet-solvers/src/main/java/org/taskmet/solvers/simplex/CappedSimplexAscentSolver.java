@@ -157,6 +157,10 @@ public final class CappedSimplexAscentSolver implements Solver {
     CappedSimplexProjection projection = new CappedSimplexProjection();
     double[] z = new double[n];
     if (settings.start() == Start.RANDOM) {
+      if (rng == null) {
+        throw new IllegalArgumentException(name + ": the random start needs a seeded RandomGenerator (got null);"
+            + " pass one or use the CENTER start");
+      }
       for (int i = 0; i < n; i++) {
         z[i] = rng.nextDouble();
       }
