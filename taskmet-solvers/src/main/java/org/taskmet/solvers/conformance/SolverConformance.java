@@ -6,6 +6,7 @@ import org.taskmet.api.Matrix;
 import org.taskmet.api.Solution;
 import org.taskmet.api.Solver;
 import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.solvers.simplex.SmoothObjective;
 
 /**
  * Conformance checks any {@link Solver} plugin can run in its tests (framework-neutral: failures are
@@ -18,6 +19,8 @@ import org.taskmet.core.conformance.FiniteDifferenceCheck;
  *   <li>{@link #checkDeterministic}: same predictions and seed ⇒ bit-identical decision.</li>
  *   <li>{@link #checkAgainst}: the decision agrees with an independent reference (another solver,
  *       brute force) within a tolerance.</li>
+ *   <li>{@link #checkSmoothObjective}: a task's {@link SmoothObjective} is self-consistent (gradient vs value,
+ *       Hessian rows vs gradient, mixed VJP vs gradient, all by central differences).</li>
  * </ul>
  */
 public final class SolverConformance {
@@ -62,5 +65,48 @@ public final class SolverConformance {
             solver.name(), i, decision[i], reference[i], tolerance));
       }
     }
+  }
+
+  /**
+   * Checks a {@link SmoothObjective} at (z, Ŷ): ∇_z obj against differences of obj, each row of ∇²_zz obj
+   * against differences of the gradient, and the mixed VJP (for a random v) against differences in Ŷ of
+   * vᵀ∇_z obj.
+   */
+  public static void checkSmoothObjective(SmoothObjective objective, double[] z, Matrix predictions,
+      Instance instance, long seed, FiniteDifferenceCheck check) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = z.length;
+    double[] grad = new double[n];
+    objective.gradient(z, predictions, instance, grad);
+    check.gradient("smooth objective", zz -> objective.value(zz, predictions, instance), grad, z.clone(), rng);
+    double[] hess = new double[n * n];
+    objective.hessian(z, predictions, instance, hess);
+    for (int i = 0; i < n; i++) {
+      final int row = i;
+      check.gradient("smooth objective Hessian row " + i, zz -> {
+        double[] g = new double[n];
+        objective.gradient(zz, predictions, instance, g);
+        return g[row];
+      }, java.util.Arrays.copyOfRange(hess, i * n, (i + 1) * n), z.clone(), rng);
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rng.nextGaussian();
+    }
+    Matrix mixed = objective.mixedVjp(z, predictions, instance, v);
+    if (mixed.rows() != predictions.rows() || mixed.cols() != predictions.cols()) {
+      throw new AssertionError("smooth objective mixedVjp: shape " + mixed.shape() + ", expected " + predictions.shape());
+    }
+    int rows = predictions.rows();
+    int cols = predictions.cols();
+    check.gradient("smooth objective mixed VJP", flat -> {
+      double[] g = new double[n];
+      objective.gradient(z, new Matrix(rows, cols, flat), instance, g);
+      double s = 0.0;
+      for (int i = 0; i < n; i++) {
+        s += v[i] * g[i];
+      }
+      return s;
+    }, mixed.data(), predictions.data().clone(), rng);
   }
 }

@@ -64,6 +64,11 @@ public final class PortfolioQpSolver implements Solver {
       }
     }
 
+    /** Settings with the default {@link Method#ACTIVE_SET} method. */
+    public Settings(double alpha, QuadraticForm quadraticForm, boolean warmStart, InteriorPointQp.Settings qp) {
+      this(alpha, quadraticForm, warmStart, Method.ACTIVE_SET, qp);
+    }
+
     public static Settings reference() {
       return new Settings(0.1, QuadraticForm.CHOLESKY, false, Method.ACTIVE_SET,
           new InteriorPointQp.Settings(100, 1e-10, false, 1e-3)); // Q = 2αLᵀL is PSD by construction

@@ -57,8 +57,10 @@ final class SimplexActiveSetQp {
       if (nf == 0) {
         return null; // the empty free set cannot satisfy Σx = 1; let the interior point decide
       }
-      if (previousCount >= 0 && isSubset(free, nf, previousFree, previousCount)) {
-        // only coordinates left the free set: downdate the factor instead of refactoring
+      int removed = previousCount - nf;
+      if (previousCount >= 0 && isSubset(free, nf, previousFree, previousCount)
+          && 9.0 * removed * previousCount * previousCount < (double) nf * nf * nf) {
+        // a few coordinates left the free set: O(m²) downdates are cheaper than an O(m³/3) refactorization
         int count = previousCount;
         for (int pos = previousCount - 1; pos >= 0; pos--) {
           if (active[previousFree[pos]]) {

@@ -78,6 +78,15 @@ class SolverConformanceTest {
   }
 
   @Test
+  void coverageObjectivePassesTheSmoothObjectiveCheck() {
+    SplittableRandom rng = new SplittableRandom(6);
+    Matrix y = new Matrix(5, 10, FiniteDifferences.random(rng, 50, 0, 1));
+    Instance inst = new Instance(Matrix.zeros(5, 1), Matrix.zeros(5, 10));
+    SolverConformance.checkSmoothObjective(new CoverageObjective(), FiniteDifferences.random(rng, 5, 0, 1), y, inst, 1,
+        CHECK);
+  }
+
+  @Test
   void budgetAscentIsDeterministicPerSeedAndTheCheckCatchesAWrongVjp() {
     SplittableRandom rng = new SplittableRandom(5);
     Matrix y = new Matrix(5, 10, FiniteDifferences.random(rng, 50, 0, 1));
