@@ -256,32 +256,56 @@ public final class Sequential implements Model {
     return "Sequential[" + describe() + "]";
   }
 
-  /** Reusable per-pass buffers, allocated on the first product that needs them. */
+  /**
+   * Reusable per-pass buffers: the reverse ones on the first product, the tangent ones on the first
+   * forward-mode or second-order product (a plain gradient step never pays for them).
+   */
   private final class Scratch {
+    final int rows;
     final double[][] ga = new double[layers.size()][];
     final double[][] gz = new double[layers.size()][];
-    final double[][] gaDot = new double[layers.size()][];
-    final double[][] gzDot = new double[layers.size()][];
-    final double[][] zDot = new double[layers.size()][];
-    final double[][] aDot = new double[layers.size()][];
-    final Dense.Weights[] wDot = new Dense.Weights[layers.size()];
     final double[][] wScratch = new double[layers.size()][];
+    double[][] gaDot;
+    double[][] gzDot;
+    double[][] zDot;
+    double[][] aDot;
+    Dense.Weights[] wDot;
     /** The direction the tangent buffers hold, when {@code tangentValid}. */
-    final double[] tangentOf = new double[parameterCount];
+    double[] tangentOf;
     boolean tangentValid;
 
     Scratch(int rows) {
+      this.rows = rows;
       for (int l = 0; l < layers.size(); l++) {
         int n = rows * layers.get(l).outputSize();
-        ga[l] = new double[n];
-        gz[l] = new double[n];
+        if (l + 1 < layers.size()) {
+          ga[l] = new double[n];
+        }
+        if (activations.get(l) != Activation.IDENTITY) {
+          gz[l] = new double[n];
+        }
+        wScratch[l] = new double[layers.get(l).outputSize() * layers.get(l).inputSize()];
+      }
+    }
+
+    void ensureTangentBuffers() {
+      if (zDot != null) {
+        return;
+      }
+      int count = layers.size();
+      gaDot = new double[count][];
+      gzDot = new double[count][];
+      zDot = new double[count][];
+      aDot = new double[count][];
+      wDot = new Dense.Weights[count];
+      tangentOf = new double[parameterCount];
+      for (int l = 0; l < count; l++) {
+        int n = rows * layers.get(l).outputSize();
         gaDot[l] = new double[n];
         gzDot[l] = new double[n];
         zDot[l] = new double[n];
         aDot[l] = activations.get(l) == Activation.IDENTITY ? zDot[l] : new double[n];
-        int w = layers.get(l).outputSize() * layers.get(l).inputSize();
         wDot[l] = layers.get(l).newWeights();
-        wScratch[l] = new double[w];
       }
     }
   }
@@ -386,6 +410,7 @@ public final class Sequential implements Model {
     private double[] propagateTangent(double[] thetaDot) {
       ensureDerivatives();
       Scratch s = scratch();
+      s.ensureTangentBuffers();
       if (s.tangentValid && Arrays.equals(s.tangentOf, thetaDot)) {
         return s.aDot[layers.size() - 1];
       }
