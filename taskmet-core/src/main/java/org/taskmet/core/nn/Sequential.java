@@ -1,6 +1,7 @@
 package org.taskmet.core.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.taskmet.api.ForwardPass;
@@ -264,6 +265,9 @@ public final class Sequential implements Model {
     final double[][] aDot = new double[layers.size()][];
     final double[][] wDot = new double[layers.size()][];
     final double[][] wScratch = new double[layers.size()][];
+    /** The direction the tangent buffers hold, when {@code tangentValid}. */
+    final double[] tangentOf = new double[parameterCount];
+    boolean tangentValid;
 
     Scratch(int rows) {
       for (int l = 0; l < layers.size(); l++) {
@@ -376,10 +380,18 @@ public final class Sequential implements Model {
       d1 = first;
     }
 
-    /** Fills the scratch tangents ż_l, ȧ_l along θ̇ and returns ȧ of the output layer (scratch storage). */
+    /**
+     * Fills the scratch tangents ż_l, ȧ_l along θ̇ and returns ȧ of the output layer (scratch storage).
+     * An HVP calls {@link #jvp} and then {@link #vjpTangent} with the same direction: the second call finds
+     * the tangents of the first in the scratch and skips the sweep.
+     */
     private double[] propagateTangent(double[] thetaDot) {
       ensureDerivatives();
       Scratch s = scratch();
+      if (s.tangentValid && Arrays.equals(s.tangentOf, thetaDot)) {
+        return s.aDot[layers.size() - 1];
+      }
+      s.tangentValid = false;
       double[] xDot = null;
       for (int l = 0; l < layers.size(); l++) {
         Dense d = layers.get(l);
@@ -390,6 +402,8 @@ public final class Sequential implements Model {
         }
         xDot = s.aDot[l];
       }
+      System.arraycopy(thetaDot, 0, s.tangentOf, 0, parameterCount);
+      s.tangentValid = true;
       return xDot;
     }
   }

@@ -40,7 +40,8 @@ public final class TwoTaskToy {
 
   /**
    * The two losses at x; when {@code gradientsOut} is not null it receives ∇L1 in row 0 and ∇L2 in row 1
-   * (a 2×2 row-major array). Where a log term is clamped its gradient is 0, as in autograd.
+   * (a 2×2 row-major array). Where a log term is clamped its gradient is 0 and at x2 = 0 the clamps of c1
+   * and c2 both pass their slope, as PyTorch's autograd does.
    */
   public double[] evaluate(double[] x, double[] gradientsOut) {
     double x1 = x[0];
@@ -67,8 +68,10 @@ public final class TwoTaskToy {
       double df2aDx1 = dLog2 * -0.5;
       double df2aDx2 = dLog2 * -sech2;
       double halfSech2 = 0.5 * (1 - th * th);
-      double dc1Dx2 = th > 0 ? halfSech2 : 0;
-      double dc2Dx2 = th < 0 ? -halfSech2 : 0;
+      // PyTorch's clamp backward passes the gradient at the boundary (input >= min), so at x2 = 0 both
+      // c1 and c2 have slope: this is what moves Nash-MTL's (0, 0) start
+      double dc1Dx2 = th >= 0 ? halfSech2 : 0;
+      double dc2Dx2 = th <= 0 ? -halfSech2 : 0;
       double df1sDx1 = (x1 - 7) / 5;
       double df2sDx1 = (x1 + 7) / 5;
       double dfsDx2 = 0.02 * (x2 + 8);

@@ -29,7 +29,7 @@ class DroStressTestTest {
 
   @Test
   void leastSquaresResidualsHaveTheStatedNoiseLevels() {
-    List<DroStressTest.TaskData> tasks = DroStressTest.generate(5, 100, 30, 20000);
+    List<DroStressTest.TaskData> tasks = DroStressTest.generate(5, 100, 30, 8000);
     // the best linear predictor leaves exactly the noise: σ² = 0.01 (easy, minority, conflict), 0.25
     // (low-resource), and the whole label variance 1 for the unlearnable task
     double[] expected = {0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.25, 1.0};

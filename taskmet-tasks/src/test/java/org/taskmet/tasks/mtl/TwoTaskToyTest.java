@@ -35,6 +35,17 @@ class TwoTaskToyTest {
   }
 
   @Test
+  void theOriginIsNotAStationaryPointBecauseTheClampsPassTheirSlopeAtZero() {
+    double[] grads = new double[4];
+    double[] l = new TwoTaskToy(0.1).evaluate(new double[] {0, 0}, grads);
+    assertThat(l).containsExactly(0.0, 0.0);
+    // ∂L2/∂x2 at 0 = 0.5·(f2a − f2s) with f2a = log 3.5 + 6 and f2s = (49 + 6.4)/10 − 20
+    double f2a = Math.log(3.5) + 6;
+    double f2s = (49 + 6.4) / 10 - 20;
+    assertThat(grads[3]).isCloseTo(0.5 * (f2a - f2s), within(1e-12));
+  }
+
+  @Test
   void averageOptimumMatchesTheReferenceGeometry() {
     double[] l = new TwoTaskToy(1.0).losses(new double[] {0, -8.3551});
     assertThat(l[0]).isCloseTo(-15.09, within(0.01));

@@ -18,8 +18,8 @@ import org.taskmet.core.linalg.Kernels;
  * code instead runs 20 CCP iterations with cvxpy; both solve the same stationarity condition.
  *
  * <p>As in the official code, M is first divided by ‖M‖_F (α is scaled back, so Mα = 1/α holds for
- * the original M); {@code ridge}·I is added to the normalised M so a zero task gradient cannot send
- * α to infinity.
+ * the original M); {@code ridge}·diag(M) is added to the normalised M (relative, so the solution stays
+ * invariant to rescaling a task's loss; floored so a zero task gradient cannot send α to infinity).
  *
  * <p>Scale: the natural Nash scale d = Σα_k g_k, for which ‖d‖² = K (weights reported as α). When
  * {@code maxNorm} &gt; 0, d (and the reported weights) are shrunk so ‖d‖ ≤ maxNorm, as the official
@@ -61,8 +61,15 @@ public final class NashMtl implements GradientAggregator {
     for (int i = 0; i < k * k; i++) {
       normalised[i] = gram[i] / frobenius;
     }
+    // the ridge is relative to each task's own squared norm, so rescaling a task's loss rescales its α and
+    // leaves d unchanged (the Nash solution's scale invariance) even when M is nearly singular; the floor
+    // keeps a zero-gradient task from sending its α to infinity
+    double largestDiagonal = 0;
     for (int i = 0; i < k; i++) {
-      normalised[i * k + i] += ridge;
+      largestDiagonal = Math.max(largestDiagonal, normalised[i * k + i]);
+    }
+    for (int i = 0; i < k; i++) {
+      normalised[i * k + i] += ridge * Math.max(normalised[i * k + i], 1e-12 * largestDiagonal);
     }
     double[] beta = solve(normalised, k, warmStart, maxIterations);
     warmStart = beta.clone();

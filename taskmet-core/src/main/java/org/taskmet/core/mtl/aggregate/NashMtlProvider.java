@@ -7,10 +7,11 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value NashMtl#NAME}: Nash-MTL: bargaining weights M·α = 1/α by damped Newton on ½αᵀMα − Σ log α */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class NashMtlProvider implements PluginProvider<GradientAggregator, NashMtlProvider.Config> {
   /**
    * @param maxIterations Newton iteration cap
-   * @param ridge added to the Frobenius-normalised Gram diagonal
+   * @param ridge relative ridge: M_kk·(1 + ridge) on the Frobenius-normalised Gram diagonal
    * @param maxNorm clip ‖d‖ to this (official max_norm 1.0); 0 disables clipping
    */
   public record Config(int maxIterations, double ridge, double maxNorm) {}

@@ -58,6 +58,9 @@ public final class FlatRegionStep implements MultiTaskStep {
     if (!(rho > 0) || !Double.isFinite(rho)) {
       throw new IllegalArgumentException("fs-mtl.rho = " + rho + "; expected a finite value > 0");
     }
+    if (flatAggregator == null && combination == Combination.DECOMPOSED) {
+      throw new IllegalArgumentException("fs-mtl: the DECOMPOSED combination needs a flat aggregator, got null");
+    }
     if (plainAggregator == flatAggregator && combination == Combination.DECOMPOSED) {
       throw new IllegalArgumentException("fs-mtl: the plain and flat aggregators must be two instances (a stateful "
           + "aggregator would otherwise advance twice per step)");

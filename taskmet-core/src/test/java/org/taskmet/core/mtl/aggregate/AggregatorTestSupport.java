@@ -11,16 +11,9 @@ final class AggregatorTestSupport {
     SplittableRandom rng = new SplittableRandom(seed);
     double[] g = new double[k * p];
     for (int i = 0; i < g.length; i++) {
-      g[i] = gaussian(rng);
+      g[i] = rng.nextGaussian();
     }
     return new Matrix(k, p, g);
-  }
-
-  static double gaussian(SplittableRandom rng) {
-    // Box–Muller from the seeded generator
-    double u = 1 - rng.nextDouble();
-    double v = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   static double dot(double[] a, double[] b) {

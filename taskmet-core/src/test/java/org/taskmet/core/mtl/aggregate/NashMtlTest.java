@@ -37,6 +37,22 @@ class NashMtlTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"0.0", "0.9999999"})
+  void rescalingOneTaskRescalesItsWeightAndKeepsTheDirection(double antiParallel) {
+    // g2 = −antiParallel·g1 + a small orthogonal part: near-singular M for antiParallel → 1
+    Matrix g = Matrix.of(new double[][] {{1, 0.5, 0}, {-antiParallel, -0.5 * antiParallel, 1e-5}});
+    Matrix scaled = Matrix.of(new double[][] {{0.1, 0.05, 0}, g.row(1)});
+    NashMtl nash = new NashMtl(200, 1e-8, 0);
+    Aggregation a = nash.aggregate(g, new double[2], new SplittableRandom(0));
+    Aggregation b = new NashMtl(200, 1e-8, 0).aggregate(scaled, new double[2], new SplittableRandom(0));
+    assertThat(b.taskWeights()[0]).isCloseTo(10 * a.taskWeights()[0], within(1e-6 * a.taskWeights()[0]));
+    assertThat(b.taskWeights()[1]).isCloseTo(a.taskWeights()[1], within(1e-6 * a.taskWeights()[1]));
+    for (int j = 0; j < 3; j++) {
+      assertThat(b.direction()[j]).isCloseTo(a.direction()[j], within(1e-6 * Math.abs(a.direction()[j]) + 1e-12));
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void maxNormClipsTheDirection() {
     Matrix g = AggregatorTestSupport.randomGradients(3, 6, 35);

@@ -92,6 +92,42 @@ class FlatnessTest {
   }
 
   @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void everyDiscoveredAggregatorRunsInsideFsMtlAndInThePlainStep() {
+    List<String> names = new java.util.ArrayList<>();
+    for (org.taskmet.api.PluginProvider p : java.util.ServiceLoader.load(org.taskmet.api.PluginProvider.class)) {
+      if (p.kind() != org.taskmet.api.PluginKind.AGGREGATOR) {
+        continue;
+      }
+      names.add(p.name());
+      SplittableRandom rng = new SplittableRandom(10);
+      MultiTaskNetwork net = network();
+      MultiTaskBatch b = batch(rng);
+      double[] theta = net.initialParameters(rng);
+      org.taskmet.api.GradientAggregator plain = (org.taskmet.api.GradientAggregator) p.create(p.defaultConfig());
+      org.taskmet.api.GradientAggregator flat = (org.taskmet.api.GradientAggregator) p.create(p.defaultConfig());
+      for (org.taskmet.core.mtl.MultiTaskStep step : List.of(
+          new FlatRegionStep(net, plain, flat, 0.5, true, PerturbationNorm.SEPARATE, FlatRegionStep.Combination.DECOMPOSED),
+          new org.taskmet.core.mtl.AggregatedStep(net, plain, org.taskmet.core.mtl.HeadGradients.WEIGHTED))) {
+        double[] x = theta.clone();
+        Sgd sgd = new Sgd(x.length, Sgd.Settings.of(0.01, 0));
+        for (int it = 0; it < 5; it++) {
+          MultiTaskUpdate u = step.compute(x, b, rng);
+          assertThat(u.gradient()).hasSize(net.parameterCount());
+          assertThat(u.taskWeights()).hasSize(2);
+          for (double v : u.gradient()) {
+            assertThat(v).as(p.name()).isFinite();
+          }
+          sgd.step(x, u.gradient());
+        }
+        assertThat(x).as(p.name() + " moved the parameters").isNotEqualTo(theta);
+      }
+    }
+    assertThat(names).containsExactlyInAnyOrder("ls", "group-dro", "lookahead-dro", "mgda", "pcgrad", "cagrad",
+        "imtl-g", "nash-mtl");
+  }
+
+  @Test
   void withLinearScalarizationTheDecompositionEqualsTheDirectSamSum() {
     SplittableRandom rng = new SplittableRandom(8);
     MultiTaskNetwork net = network();

@@ -1,0 +1,96 @@
+package org.taskmet.core.method;
+
+import com.google.auto.service.AutoService;
+import org.taskmet.api.PluginKind;
+import org.taskmet.api.PluginProvider;
+import org.taskmet.api.TrainedPredictor;
+import org.taskmet.api.TrainingMethod;
+import org.taskmet.api.TrainingRequest;
+
+/**
+ * Decision-focused learning: train the predictor on −obj(z_soft(Ŷ), Y) + α·MSE(Ŷ, Y) through the task's
+ * differentiable training solver, checkpoint by the same loss on validation (taskmet.md §3.1). The
+ * published table uses α = 0 and α = 10. Plugin {@code dfl}.
+ */
+public final class DflMethod implements TrainingMethod {
+  /** The plugin name. */
+  public static final String NAME = "dfl";
+
+  /**
+   * @param alpha weight α of the MSE term (0)
+   * @param iterations maximum Adam steps (1000)
+   * @param validationEvery validation period in steps (10)
+   * @param patience early-stopping patience in steps (100)
+   * @param batchSize instances per step; 0 = the task's outer batch size
+   * @param learningRate predictor Adam lr; 0 = the task's
+   */
+  public record Config(
+      double alpha, int iterations, int validationEvery, int patience, int batchSize, double learningRate) {
+    public static Config defaults() {
+      return new Config(0, 1000, 10, 100, 0, 0);
+    }
+
+    Config validate() {
+      ConfigChecks.inRange(NAME, "alpha", alpha, 0, 1e6);
+      LoopConfigs.check(NAME, iterations, validationEvery, patience, batchSize, learningRate);
+      return this;
+    }
+  }
+
+  private final Config config;
+
+  public DflMethod(Config config) {
+    this.config = config.validate();
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TrainedPredictor train(TrainingRequest request) {
+    InstanceLoss loss = new DecisionLoss(request.task().decisionProblem(), config.alpha());
+    LoopSettings s = LoopConfigs.resolve(request.task(), config.iterations(), config.validationEvery(),
+        config.patience(), config.batchSize(), config.learningRate());
+    return PredictorTrainer.train(NAME, request, s, loss, loss);
+  }
+
+  /** The {@code dfl} plugin. */
+  @AutoService(PluginProvider.class)
+  public static final class Provider implements PluginProvider<TrainingMethod, Config> {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public PluginKind kind() {
+      return PluginKind.METHOD;
+    }
+
+    @Override
+    public String description() {
+      return "decision-focused learning: -DQ through the differentiable solver + alpha*MSE";
+    }
+
+    @Override
+    public Class<Config> configType() {
+      return Config.class;
+    }
+
+    @Override
+    public Config defaultConfig() {
+      return Config.defaults();
+    }
+
+    @Override
+    public TrainingMethod create(Config config) {
+      return new DflMethod(config);
+    }
+  }
+}

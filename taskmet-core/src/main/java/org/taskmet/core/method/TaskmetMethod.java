@@ -1,0 +1,290 @@
+package org.taskmet.core.method;
+
+import com.google.auto.service.AutoService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taskmet.api.Dataset;
+import org.taskmet.api.ForwardPass;
+import org.taskmet.api.Matrix;
+import org.taskmet.api.MetricParameterization;
+import org.taskmet.api.Model;
+import org.taskmet.api.PluginKind;
+import org.taskmet.api.PluginProvider;
+import org.taskmet.api.TrainedPredictor;
+import org.taskmet.api.TrainingMethod;
+import org.taskmet.api.TrainingRequest;
+import org.taskmet.core.implicit.Hypergradient;
+import org.taskmet.core.linalg.SolveOptions;
+import org.taskmet.core.metric.InstanceBatch;
+import org.taskmet.core.metric.MahalanobisLoss;
+import org.taskmet.core.optim.Adam;
+import org.taskmet.core.optim.GradientClipping;
+
+/**
+ * TaskMet (Bansal et al. 2023), Algorithm 1 as implemented by the reference (taskmet.md §1.5):
+ * <pre>
+ * θ ← init, φ ← init; AdamP(θ, task lr); AdamM(φ, metricLearningRate)
+ * for t = 0 .. outerIterations−1:
+ *   inner: K = innerIterationsFirst if t = 0 else innerIterations steps of AdamP on the Mahalanobis loss of
+ *          innerBatchSize random train instances (θ and AdamP state warm-started across outer steps),
+ *          gradient clipped to norm gradClip, stop early when its norm &lt; gradStopThreshold
+ *   outer: L_task = mean over outerBatchSize random train instances of −obj(z_soft(f_θ*(X)), Y) (+ dflAlpha·MSE)
+ *          ∇φ = −(∂²L_pred/∂φ∂θ)ᵀ H⁻¹ ∇θ L_task (normal CG, cgIterations, ridge cgRidge; H and the mixed
+ *          product on hypergradientBatchSize random train instances)
+ *   every validationEvery outer steps: validation loss −DQ_soft (+ dflAlpha·MSE) with θ*; keep the best (θ, φ)
+ *   AdamM step on φ; stop when more than patience outer steps passed since the best validation loss
+ * return the best (θ, φ)
+ * </pre>
+ * Deviations from the reference, documented: the implicit-differentiation subset is drawn once per outer
+ * step (the reference redraws it inside every Hessian evaluation), and an outer step whose hypergradient is
+ * not finite skips the metric update (the reference falls back to the old parameters). Plugin {@code taskmet}.
+ */
+public final class TaskmetMethod implements TrainingMethod {
+  /** The plugin name. */
+  public static final String NAME = "taskmet";
+  private static final Logger LOG = LoggerFactory.getLogger(TaskmetMethod.class);
+
+  /**
+   * All hyperparameters of Algorithm 1; defaults are the reference values (taskmet.md §1.6).
+   *
+   * @param metric metric plugin name ({@code taskmet-mlp})
+   * @param outerIterations maximum outer (metric) steps (1000)
+   * @param innerIterationsFirst inner predictor steps at the first outer step (500)
+   * @param innerIterations inner predictor steps at later outer steps (100)
+   * @param innerBatchSize instances per inner step (10)
+   * @param gradClip gradient-norm clip of the inner steps (1.0)
+   * @param gradStopThreshold inner loop stops when the clipped gradient norm is below this (1e-3)
+   * @param hypergradientBatchSize instances the Hessian and mixed product are evaluated on (10)
+   * @param cgIterations normal-CG iterations of the implicit solve (5)
+   * @param cgRidge ridge of the normal-CG solve (1e-5)
+   * @param metricLearningRate Adam lr of the metric (1e-3)
+   * @param outerBatchSize instances of the task loss per outer step; 0 = the task's outer batch size
+   * @param predictorLearningRate inner Adam lr; 0 = the task's
+   * @param validationEvery validation period in outer steps (10)
+   * @param patience early-stopping patience in outer steps (100)
+   * @param dflAlpha weight of an MSE term in the outer loss (0 in TaskMet)
+   */
+  public record Config(
+      String metric, int outerIterations, int innerIterationsFirst, int innerIterations, int innerBatchSize,
+      double gradClip, double gradStopThreshold, int hypergradientBatchSize, int cgIterations, double cgRidge,
+      double metricLearningRate, int outerBatchSize, double predictorLearningRate, int validationEvery, int patience,
+      double dflAlpha) {
+    public static Config defaults() {
+      return new Config("taskmet-mlp", 1000, 500, 100, 10, 1.0, 1e-3, 10, 5, 1e-5, 1e-3, 0, 0, 10, 100, 0);
+    }
+
+    Config validate() {
+      if (metric == null || metric.isBlank()) {
+        throw new IllegalArgumentException(NAME + ": config field 'metric' must name a metric plugin");
+      }
+      ConfigChecks.atLeast(NAME, "outerIterations", outerIterations, 0);
+      ConfigChecks.atLeast(NAME, "innerIterationsFirst", innerIterationsFirst, 0);
+      ConfigChecks.atLeast(NAME, "innerIterations", innerIterations, 0);
+      ConfigChecks.atLeast(NAME, "innerBatchSize", innerBatchSize, 1);
+      ConfigChecks.above(NAME, "gradClip", gradClip, 0);
+      ConfigChecks.inRange(NAME, "gradStopThreshold", gradStopThreshold, 0, 1e6);
+      ConfigChecks.atLeast(NAME, "hypergradientBatchSize", hypergradientBatchSize, 1);
+      ConfigChecks.atLeast(NAME, "cgIterations", cgIterations, 1);
+      ConfigChecks.inRange(NAME, "cgRidge", cgRidge, 0, 1e6);
+      ConfigChecks.inRange(NAME, "metricLearningRate", metricLearningRate, 0, 10);
+      ConfigChecks.atLeast(NAME, "outerBatchSize", outerBatchSize, 0);
+      ConfigChecks.inRange(NAME, "predictorLearningRate", predictorLearningRate, 0, 10);
+      ConfigChecks.atLeast(NAME, "validationEvery", validationEvery, 1);
+      ConfigChecks.atLeast(NAME, "patience", patience, 0);
+      ConfigChecks.inRange(NAME, "dflAlpha", dflAlpha, 0, 1e6);
+      return this;
+    }
+  }
+
+  private final Config config;
+  private final MetricParameterization.Factory metricFactory;
+
+  /** Looks the metric plugin up by {@code config.metric()} on the classpath. */
+  public TaskmetMethod(Config config) {
+    this(config, MetricPlugins.byName(config.validate().metric()));
+  }
+
+  /** With an explicit metric factory (library use, tests); {@code config.metric()} is then only a label. */
+  public TaskmetMethod(Config config, MetricParameterization.Factory metricFactory) {
+    this.config = config.validate();
+    this.metricFactory = metricFactory;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TrainedPredictor train(TrainingRequest request) {
+    long start = System.nanoTime();
+    long cpuStart = CpuClock.now();
+    Dataset train = request.data().train();
+    Dataset val = request.data().validation();
+    if (train.size() == 0 || val.size() == 0) {
+      throw new IllegalArgumentException(NAME + ": needs non-empty train and validation sets, got "
+          + train.size() + " and " + val.size() + " instances");
+    }
+    int f = train.get(0).features().cols();
+    int n = train.get(0).targets().cols();
+    SplittableRandom root = new SplittableRandom(request.seed());
+    SplittableRandom initRng = root.split();
+    SplittableRandom batchRng = root.split();
+    SplittableRandom solverRng = root.split();
+    SplittableRandom metricRng = root.split();
+    Model model = request.modelFactory().create(f, n);
+    MetricParameterization metric = metricFactory.create(f, n);
+    MahalanobisLoss predLoss = new MahalanobisLoss(model, metric);
+    FrozenMetric frozen = new FrozenMetric(metric);
+    MahalanobisLoss innerLoss = new MahalanobisLoss(model, frozen);
+    StackedRows trainRows = StackedRows.all(train);
+    double[] theta = model.initialParameters(initRng);
+    double[] phi = metric.initialParameters(metricRng);
+    LoopSettings task = LoopConfigs.resolve(request.task(), 0, 1, 0, config.outerBatchSize(),
+        config.predictorLearningRate());
+    Adam adamP = new Adam(theta.length, task.learningRate());
+    Adam adamM = new Adam(phi.length, config.metricLearningRate());
+    Hypergradient hyper = Hypergradient.named("normal-cg", new SolveOptions(config.cgRidge(), config.cgIterations(),
+        1e-5, 0.0, null));
+    DecisionLoss taskLoss = new DecisionLoss(request.task().decisionProblem(), config.dflAlpha());
+    StackedRows valRows = StackedRows.all(val);
+    int[] scratch = StackedRows.range(train.size());
+
+    double best = Double.POSITIVE_INFINITY;
+    double[] bestTheta = theta.clone();
+    double[] bestPhi = phi.clone();
+    int bestStep = -1;
+    long innerSteps = 0;
+    int skipped = 0;
+    int t = 0;
+    double outerSeconds = 0;
+    double outerCpuSeconds = 0;
+    for (; t < config.outerIterations(); t++) {
+      long t0 = System.nanoTime();
+      long c0 = CpuClock.now();
+      int k = t == 0 ? config.innerIterationsFirst() : config.innerIterations();
+      if (k > 0) {
+        frozen.freeze(phi, trainRows.features());
+      }
+      for (int i = 0; i < k; i++) {
+        int[] picked = StackedRows.sample(batchRng, scratch, config.innerBatchSize());
+        frozen.select(trainRows.rowsOf(picked));
+        InstanceBatch batch = batch(train, picked);
+        double[] g = innerLoss.at(theta, phi, batch).gradientTheta().clone();
+        double norm = GradientClipping.clipByNorm(g, config.gradClip());
+        adamP.step(theta, g);
+        innerSteps++;
+        if (Math.min(norm, config.gradClip()) < config.gradStopThreshold()) {
+          break;
+        }
+      }
+      // outer: task-loss gradient at θ* through the differentiable solver
+      int[] outer = StackedRows.sample(batchRng, scratch, task.batchSize());
+      StackedRows rows = StackedRows.of(train, outer);
+      ForwardPass pass = model.forward(theta, rows.features());
+      Matrix cot = Matrix.zeros(pass.output().rows(), pass.output().cols());
+      for (int b = 0; b < rows.count(); b++) {
+        Matrix pred = rows.slice(pass.output(), b);
+        Matrix g = Matrix.zeros(pred.rows(), pred.cols());
+        taskLoss.value(outer[b], train.get(outer[b]), pred, g, solverRng);
+        rows.place(g, b, cot, 1.0 / rows.count());
+      }
+      double[] taskGradTheta = model.vjp(pass, cot);
+      InstanceBatch ift = batch(train, StackedRows.sample(batchRng, scratch, config.hypergradientBatchSize()));
+      Hypergradient.Result hg = hyper.compute(predLoss.at(theta, phi, ift), taskGradTheta, null);
+      if (t % config.validationEvery() == 0) {
+        double v = PredictorTrainer.validate(model, theta, valRows, val, taskLoss, solverRng);
+        if (v < best) {
+          best = v;
+          bestStep = t;
+          System.arraycopy(theta, 0, bestTheta, 0, theta.length);
+          System.arraycopy(phi, 0, bestPhi, 0, phi.length);
+        }
+        request.progress().progress(t + 1, config.outerIterations(), NAME + " outer " + t + " val loss "
+            + String.format("%.4g", v) + " (best " + String.format("%.4g", best) + " at " + bestStep + ")");
+      }
+      if (isFinite(hg.gradientPhi())) {
+        adamM.step(phi, hg.gradientPhi());
+      } else {
+        skipped++;
+        LOG.warn("taskmet: non-finite hypergradient at outer step {}; metric update skipped", t);
+      }
+      outerSeconds += (System.nanoTime() - t0) / 1e9;
+      outerCpuSeconds += (CpuClock.now() - c0) / 1e9;
+      if (t - bestStep > config.patience()) {
+        t++;
+        break;
+      }
+    }
+    if (bestStep < 0) {
+      // no outer step ran (outerIterations = 0): the checkpoint is the predictor after no training
+      best = PredictorTrainer.validate(model, theta, valRows, val, taskLoss, solverRng);
+    }
+    Map<String, Double> diag = new HashMap<>();
+    diag.put("outerSteps", (double) t);
+    diag.put("innerSteps", (double) innerSteps);
+    diag.put("bestOuterStep", (double) bestStep);
+    diag.put("bestValidationLoss", best);
+    diag.put("skippedHypergradients", (double) skipped);
+    diag.put("secondsPerOuterStep", t > 0 ? outerSeconds / t : 0);
+    diag.put("cpuSecondsPerOuterStep", t > 0 ? outerCpuSeconds / t : 0);
+    diag.put("seconds", (System.nanoTime() - start) / 1e9);
+    diag.put("cpuSeconds", (CpuClock.now() - cpuStart) / 1e9);
+    return new TrainedPredictor(model, bestTheta, metric, bestPhi, diag);
+  }
+
+  private static InstanceBatch batch(Dataset data, int[] indices) {
+    return InstanceBatch.of(data.select(indices).instances());
+  }
+
+  private static boolean isFinite(double[] v) {
+    for (double x : v) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The {@code taskmet} plugin. */
+  @AutoService(PluginProvider.class)
+  public static final class Provider implements PluginProvider<TrainingMethod, Config> {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public PluginKind kind() {
+      return PluginKind.METHOD;
+    }
+
+    @Override
+    public String description() {
+      return "TaskMet: learn a metric for the prediction loss by implicit differentiation of the task loss";
+    }
+
+    @Override
+    public Class<Config> configType() {
+      return Config.class;
+    }
+
+    @Override
+    public Config defaultConfig() {
+      return Config.defaults();
+    }
+
+    @Override
+    public TrainingMethod create(Config config) {
+      return new TaskmetMethod(config);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package org.taskmet.solvers.qp;
+
+import com.google.auto.service.AutoService;
+import org.taskmet.api.PluginKind;
+import org.taskmet.api.PluginProvider;
+import org.taskmet.api.Solver;
+
+/** SOLVER plugin {@code portfolio-qp}: max pᵀx − α‖Lx‖² on the simplex, OptNet backward. */
+@AutoService(PluginProvider.class)
+public final class PortfolioQpProvider implements PluginProvider<Solver, PortfolioQpProvider.Config> {
+  /**
+   * @param alpha risk aversion (reference 0.1)
+   * @param quadraticForm {@code cholesky} (‖Lx‖², reference) or {@code covariance} (xᵀΣx)
+   * @param warmStart start from the previous solve (default false)
+   * @param maxIterations interior-point iteration budget (default 100)
+   * @param tolerance interior-point stopping tolerance (default 1e-10)
+   */
+  public record Config(double alpha, String quadraticForm, boolean warmStart, int maxIterations, double tolerance) {}
+
+  @Override
+  public String name() {
+    return "portfolio-qp";
+  }
+
+  @Override
+  public PluginKind kind() {
+    return PluginKind.SOLVER;
+  }
+
+  @Override
+  public String description() {
+    return "portfolio QP max p'x - alpha*||Lx||^2 on the simplex (interior point, OptNet backward); L from aux '"
+        + PortfolioQpSolver.CHOLESKY_AUX_KEY + "'";
+  }
+
+  @Override
+  public Class<Config> configType() {
+    return Config.class;
+  }
+
+  @Override
+  public Config defaultConfig() {
+    return new Config(0.1, "cholesky", false, 100, 1e-10);
+  }
+
+  @Override
+  public Solver create(Config config) {
+    PortfolioQpSolver.QuadraticForm form;
+    if ("cholesky".equals(config.quadraticForm())) {
+      form = PortfolioQpSolver.QuadraticForm.CHOLESKY;
+    } else if ("covariance".equals(config.quadraticForm())) {
+      form = PortfolioQpSolver.QuadraticForm.COVARIANCE;
+    } else {
+      throw new IllegalArgumentException("portfolio-qp: quadraticForm='" + config.quadraticForm()
+          + "' is invalid, expected 'cholesky' or 'covariance'");
+    }
+    try {
+      return new PortfolioQpSolver(new PortfolioQpSolver.Settings(config.alpha(), form, config.warmStart(),
+          new InteriorPointQp.Settings(config.maxIterations(), config.tolerance(), false, 1e-3)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("portfolio-qp: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package org.taskmet.tasks.budget;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Click-probability matrices from a user-supplied text file.
+ *
+ * <p>Format: one or more blocks separated by blank lines; each block is a matrix with one line per
+ * channel and one value per user (values separated by commas and/or whitespace); lines starting with
+ * {@code #} are comments. All blocks must have the same shape; every value must be a probability in
+ * [0, 1].
+ *
+ * <p>Sampling (as the reference samples its tensor of shape blocks × channels × users): with two or more
+ * blocks, the channels and users of the task are drawn once per dataset (with replacement) and each
+ * instance is a block drawn with replacement, restricted to those channels and users. With a single
+ * block there is nothing to vary between instances that way, so each instance draws its own channels
+ * and users (with replacement) from the one matrix.
+ */
+public final class ClickMatrixFile implements ClickMatrixSource {
+  private final Path file;
+  private final List<double[]> blocks;
+  private final int rows;
+  private final int cols;
+
+  private ClickMatrixFile(Path file, List<double[]> blocks, int rows, int cols) {
+    this.file = file;
+    this.blocks = blocks;
+    this.rows = rows;
+    this.cols = cols;
+  }
+
+  /**
+   * Reads and validates the file.
+   *
+   * @throws IllegalArgumentException naming the file and line when the file is missing or malformed
+   */
+  public static ClickMatrixFile read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("budget: cannot read click-matrix file " + file + ": " + e, e);
+    }
+    List<double[]> blocks = new ArrayList<>();
+    List<double[]> current = new ArrayList<>();
+    int rows = -1;
+    int cols = -1;
+    int blockStart = 0;
+    for (int ln = 0; ln <= lines.size(); ln++) {
+      String line = ln < lines.size() ? lines.get(ln).strip() : "";
+      if (line.startsWith("#")) {
+        continue;
+      }
+      if (line.isEmpty()) {
+        if (!current.isEmpty()) {
+          if (rows < 0) {
+            rows = current.size();
+          } else if (current.size() != rows) {
+            throw new IllegalArgumentException("budget: click-matrix file " + file + ", block starting at line "
+                + blockStart + " has " + current.size() + " channel rows, the first block has " + rows);
+          }
+          double[] flat = new double[rows * cols];
+          for (int r = 0; r < rows; r++) {
+            System.arraycopy(current.get(r), 0, flat, r * cols, cols);
+          }
+          blocks.add(flat);
+          current.clear();
+        }
+        continue;
+      }
+      if (current.isEmpty()) {
+        blockStart = ln + 1;
+      }
+      String[] tokens = line.split("[,\\s]+");
+      if (cols < 0) {
+        cols = tokens.length;
+      } else if (tokens.length != cols) {
+        throw new IllegalArgumentException("budget: click-matrix file " + file + ", line " + (ln + 1) + " has "
+            + tokens.length + " values, expected " + cols + " (one per user, as on the first data line)");
+      }
+      double[] row = new double[cols];
+      for (int c = 0; c < cols; c++) {
+        double v;
+        try {
+          v = Double.parseDouble(tokens[c]);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("budget: click-matrix file " + file + ", line " + (ln + 1)
+              + ", value " + (c + 1) + " '" + tokens[c] + "' is not a number");
+        }
+        if (!(v >= 0 && v <= 1)) {
+          throw new IllegalArgumentException("budget: click-matrix file " + file + ", line " + (ln + 1)
+              + ", value " + (c + 1) + " = " + tokens[c] + " is not a probability in [0, 1]");
+        }
+        row[c] = v;
+      }
+      current.add(row);
+    }
+    if (blocks.isEmpty()) {
+      throw new IllegalArgumentException("budget: click-matrix file " + file + " holds no matrix (expected lines "
+          + "of comma/space separated probabilities, one line per channel)");
+    }
+    return new ClickMatrixFile(file, List.copyOf(blocks), rows, cols);
+  }
+
+  /** Number of matrices (blocks) in the file. */
+  public int blockCount() {
+    return blocks.size();
+  }
+
+  /** Channel rows per matrix. */
+  public int channels() {
+    return rows;
+  }
+
+  /** User columns per matrix. */
+  public int users() {
+    return cols;
+  }
+
+  @Override
+  public List<double[]> draw(int count, int channels, int users, RandomGenerator rng) {
+    List<double[]> out = new ArrayList<>(count);
+    if (blocks.size() >= 2) {
+      int[] ch = indices(rng, channels, rows);
+      int[] us = indices(rng, users, cols);
+      for (int t = 0; t < count; t++) {
+        out.add(submatrix(blocks.get(rng.nextInt(blocks.size())), ch, us));
+      }
+    } else {
+      for (int t = 0; t < count; t++) {
+        out.add(submatrix(blocks.get(0), indices(rng, channels, rows), indices(rng, users, cols)));
+      }
+    }
+    return out;
+  }
+
+  private static int[] indices(RandomGenerator rng, int count, int bound) {
+    int[] idx = new int[count];
+    for (int i = 0; i < count; i++) {
+      idx[i] = rng.nextInt(bound);
+    }
+    return idx;
+  }
+
+  private double[] submatrix(double[] block, int[] ch, int[] us) {
+    double[] y = new double[ch.length * us.length];
+    for (int i = 0; i < ch.length; i++) {
+      for (int j = 0; j < us.length; j++) {
+        y[i * us.length + j] = block[ch[i] * cols + us[j]];
+      }
+    }
+    return y;
+  }
+
+  @Override
+  public String describe() {
+    return "click-matrix file " + file + " (" + blocks.size() + " block(s) of " + rows + "x" + cols + ")";
+  }
+}

@@ -1,0 +1,140 @@
+package org.taskmet.tasks.cubic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.taskmet.api.DataSplits;
+import org.taskmet.api.ForwardPass;
+import org.taskmet.api.Instance;
+import org.taskmet.api.Matrix;
+import org.taskmet.api.Model;
+import org.taskmet.api.Task;
+import org.taskmet.api.TrainedPredictor;
+import org.taskmet.core.eval.DecisionEvaluator;
+import org.taskmet.core.eval.EvaluationResult;
+
+class CubicTaskTest {
+  static final Task TASK = new CubicTaskProvider().create(CubicConfig.defaults());
+
+  @Test
+  void generatesTheReferenceSplits() {
+    DataSplits s = TASK.generate(0);
+    assertThat(s.train().size()).isEqualTo(200);
+    assertThat(s.validation().size()).isEqualTo(200);
+    assertThat(s.test().size()).isEqualTo(400);
+    double sum = 0;
+    double sumSq = 0;
+    int count = 0;
+    for (Instance in : s.test().instances()) {
+      assertThat(in.features().shape()).isEqualTo("50x1");
+      for (int j = 0; j < 50; j++) {
+        double x = in.features().get(j, 0);
+        assertThat(x).isBetween(-1.0, 1.0);
+        assertThat(in.targets().get(j, 0)).isEqualTo(10 * (x * x * x - 0.65 * x));
+        sum += x;
+        sumSq += x * x;
+        count++;
+      }
+    }
+    // U[-1, 1]: mean 0, second moment 1/3
+    assertThat(sum / count).isCloseTo(0, offset(0.02));
+    assertThat(sumSq / count).isCloseTo(1.0 / 3, offset(0.01));
+    assertThat(TASK.generate(0).validation().get(5).features().sameValues(s.validation().get(5).features())).isTrue();
+    assertThat(TASK.generate(1).validation().get(5).features().sameValues(s.validation().get(5).features())).isFalse();
+  }
+
+  @Test
+  void oracleScoresOneAndTheLeastSquaresLineScoresMinusPoint96() {
+    Instance any = TASK.generate(0).test().get(0);
+    DataSplits s = TASK.generate(3);
+    EvaluationResult oracle = DecisionEvaluator.evaluate(TASK, fixed(CubicTopKTask::utility), s.test(), 1);
+    assertThat(oracle.normalizedDq()).isCloseTo(1.0, offset(1e-12));
+    assertThat(oracle.mse()).isZero();
+    // the least-squares linear fit on U[-1, 1] is y = -0.5 x: it picks the worst items (taskmet.md §2.2)
+    EvaluationResult ls = DecisionEvaluator.evaluate(TASK, fixed(x -> -0.5 * x), s.test(), 1);
+    assertThat(ls.normalizedDq()).isCloseTo(-0.96, offset(0.05));
+    // random picks average the utility over U[-1, 1], which is 0
+    assertThat(ls.randomDq()).isCloseTo(0, offset(0.15));
+    assertThat(ls.optimalDq()).isEqualTo(oracle.optimalDq());
+    assertThat(ls.mse()).isCloseTo(2.29, offset(0.1));
+    assertThat(any.items()).isEqualTo(50);
+  }
+
+  @Test
+  void evaluationSeedEqualToTheDatasetSeedDoesNotReplayTheData() {
+    // regression: an unsalted evaluation generator replayed the test features as "random" predictions
+    EvaluationResult r = DecisionEvaluator.evaluate(TASK, fixed(x -> -0.5 * x), TASK.generate(0).test(), 0);
+    assertThat(r.randomDq()).isCloseTo(0, offset(0.1));
+  }
+
+  @Test
+  void evaluationRefusesNonFinitePredictions() {
+    DataSplits s = TASK.generate(3);
+    assertThatThrownBy(() -> DecisionEvaluator.evaluate(TASK, fixed(x -> Double.NaN), s.test(), 1))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("non-finite");
+  }
+
+  @Test
+  void configErrorsNameTheField() {
+    assertThatThrownBy(() -> new CubicTaskProvider().create(new CubicConfig(50, 50, 200, 200, 400, 0.01, 200)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'k'");
+    assertThatThrownBy(() -> new CubicTaskProvider().create(new CubicConfig(50, 1, 0, 200, 400, 0.01, 200)))
+        .hasMessageContaining("'trainInstances'");
+  }
+
+  /** A parameter-free predictor applying {@code f} to the single feature. */
+  static TrainedPredictor fixed(DoubleUnaryOperator f) {
+    Model m = new Model() {
+      public int inputSize() {
+        return 1;
+      }
+
+      public int outputSize() {
+        return 1;
+      }
+
+      public int parameterCount() {
+        return 0;
+      }
+
+      public double[] initialParameters(RandomGenerator rng) {
+        return new double[0];
+      }
+
+      public ForwardPass forward(double[] p, Matrix input) {
+        double[] out = new double[input.rows()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = f.applyAsDouble(input.get(i, 0));
+        }
+        Matrix o = Matrix.column(out);
+        return new ForwardPass() {
+          public double[] parameters() {
+            return p;
+          }
+
+          public Matrix input() {
+            return input;
+          }
+
+          public Matrix output() {
+            return o;
+          }
+        };
+      }
+
+      public double[] vjp(ForwardPass pass, Matrix g) {
+        throw new UnsupportedOperationException();
+      }
+
+      public Matrix jvp(ForwardPass pass, double[] v) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    return new TrainedPredictor(m, new double[0], null, null, Map.of());
+  }
+}
