@@ -17,6 +17,7 @@ import org.taskmet.api.Matrix;
 import org.taskmet.core.implicit.Hypergradient;
 import org.taskmet.core.metric.InstanceBatch;
 import org.taskmet.core.metric.MahalanobisLoss;
+import org.taskmet.core.metric.MetricCache;
 import org.taskmet.core.metric.TaskMetMlpMetric;
 import org.taskmet.core.nn.Activation;
 import org.taskmet.core.nn.Initialization;
@@ -46,6 +47,7 @@ public class HypergradientBenchmark {
   private InstanceBatch batch;
   private MahalanobisLoss.Evaluation kept;
   private Hypergradient hypergradient;
+  private Matrix lambdaRows;
 
   @Setup
   public void setUp() {
@@ -73,6 +75,13 @@ public class HypergradientBenchmark {
     batch = InstanceBatch.of(one);
     kept = loss.at(theta, phi, batch);
     hypergradient = Hypergradient.taskmetDefault();
+    lambdaRows = MetricCache.compute(metric, phi, one).lambdaRows(new int[] {0});
+  }
+
+  /** An inner-loop step's gradient with the metric rows precomputed once per outer step ({@link MetricCache}). */
+  @Benchmark
+  public double[] gradFixedMetric() {
+    return loss.atFixedMetric(theta, batch, lambdaRows).gradientTheta();
   }
 
   @Benchmark
