@@ -90,6 +90,8 @@ public final class FashionBenchmark {
   /** Runs every missing trial, then writes the summary and plots. */
   public Report run() {
     long start = System.nanoTime();
+    // load first: a wrong --data-dir must fail before an earlier run's results are cleared
+    FashionMnist.Data data = FashionMnist.load(settings.dataDirectory());
     FashionResultStore store = new FashionResultStore(settings.outputDirectory());
     if (!settings.resume()) {
       store.clear();
@@ -97,7 +99,6 @@ public final class FashionBenchmark {
     writeRunFile(store);
     Set<String> done = new HashSet<>();
     store.finishedTrials().forEach(t -> done.add(t.key()));
-    FashionMnist.Data data = FashionMnist.load(settings.dataDirectory());
 
     int total = settings.benchmarks().size() * settings.seeds() * settings.methods().size()
         * settings.flatness().size();

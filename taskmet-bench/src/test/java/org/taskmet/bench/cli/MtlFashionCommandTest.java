@@ -43,10 +43,13 @@ class MtlFashionCommandTest {
   }
 
   @Test
-  void missingDatasetSaysHowToInstallIt() {
-    Run r = run("--data-dir", dir.resolve("absent").toString(), "--out", dir.resolve("out").toString());
+  void missingDatasetSaysHowToInstallItAndKeepsEarlierResults() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("trials.jsonl"), "earlier\n");
+    Run r = run("--data-dir", dir.resolve("absent").toString(), "--out", out.toString());
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("apt-get install dataset-fashion-mnist").contains("--data-dir");
+    assertThat(Files.readString(out.resolve("trials.jsonl"))).isEqualTo("earlier\n");
   }
 
   private void writeTinyDataset(Path data) throws Exception {

@@ -75,16 +75,13 @@ public final class SoftmaxCrossEntropy {
     return total / b;
   }
 
-  /** The number of rows whose arg-max logit (lowest index on ties) equals the label. */
-  public static int countCorrect(Matrix logits, int[] labels) {
-    check(logits, labels);
-    int correct = 0;
-    for (int i = 0; i < logits.rows(); i++) {
-      if (argMax(logits.data(), i * logits.cols(), logits.cols()) == labels[i]) {
-        correct++;
-      }
+  /** The predicted class of every row: the arg-max logit, the lowest index on ties. */
+  public static int[] predictedClasses(Matrix logits) {
+    int[] out = new int[logits.rows()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = argMax(logits.data(), i * logits.cols(), logits.cols());
     }
-    return correct;
+    return out;
   }
 
   private static int argMax(double[] z, int off, int n) {

@@ -47,7 +47,7 @@ class SoftmaxCrossEntropyTest {
   }
 
   @Test
-  void gradientRowsSumToZeroAndCountCorrectUsesArgMax() {
+  void gradientRowsSumToZeroAndPredictionsUseArgMax() {
     Matrix logits = Matrix.of(new double[][] {{2, 1, 0}, {0, 5, 1}, {3, 3, 0}});
     int[] labels = {0, 2, 1};
     SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(logits, labels);
@@ -60,7 +60,7 @@ class SoftmaxCrossEntropyTest {
     }
     // row 0 right, row 1 wrong, row 2 tie resolved to class 0 (wrong)
     assertThat(r.correct()).isEqualTo(1);
-    assertThat(SoftmaxCrossEntropy.countCorrect(logits, labels)).isEqualTo(1);
+    assertThat(SoftmaxCrossEntropy.predictedClasses(logits)).containsExactly(0, 1, 0);
   }
 
   @Test

@@ -217,18 +217,11 @@ public final class FashionTrainer {
       }
       Matrix x = data.features(rows);
       for (int t = 0; t < k; t++) {
-        Matrix logits = net.predict(theta, x, t);
+        int[] predicted = SoftmaxCrossEntropy.predictedClasses(net.predict(theta, x, t));
         int[] y = data.labels(t, rows);
-        int c = logits.cols();
         for (int i = 0; i < y.length; i++) {
-          int best = 0;
-          for (int j = 1; j < c; j++) {
-            if (logits.get(i, j) > logits.get(i, best)) {
-              best = j;
-            }
-          }
           perClass[t][y[i]]++;
-          if (best == y[i]) {
+          if (predicted[i] == y[i]) {
             correct[t]++;
             perClassCorrect[t][y[i]]++;
           }

@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value CaGrad#NAME}: CAGrad: conflict-averse direction within radius c·‖g0‖ of the mean gradient (c = 0.4) */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class CaGradProvider implements PluginProvider<GradientAggregator, CaGradProvider.Config> {
   /**
    * @param c conflict-aversion radius (0.4 in the MTL benchmarks, 0.5 in the 2-task toy)

@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value GroupDro#NAME}: online group DRO: exponentiated-gradient task weights q_k ∝ q_k·exp(η_q ℓ_k), Σq = K */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class GroupDroProvider implements PluginProvider<GradientAggregator, GroupDroProvider.Config> {
   /** @param robustStepSize η_q of the exponentiated-gradient weight update (LibMTL default 0.01) */
   public record Config(double robustStepSize) {}

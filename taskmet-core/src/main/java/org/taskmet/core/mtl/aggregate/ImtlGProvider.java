@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value ImtlG#NAME}: IMTL-G: combination with equal projections on every unit task gradient (×K) */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class ImtlGProvider implements PluginProvider<GradientAggregator, ImtlGProvider.Config> {
   /** IMTL-G has no settings. */
   public record Config() {}

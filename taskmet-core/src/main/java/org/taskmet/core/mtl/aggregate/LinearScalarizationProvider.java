@@ -8,6 +8,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value LinearScalarization#NAME}: linear scalarization: fixed task weights (default all 1 = sum of losses, ERM) */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class LinearScalarizationProvider implements PluginProvider<GradientAggregator, LinearScalarizationProvider.Config> {
   /** @param weights one weight per task; empty means all 1 */
   public record Config(List<Double> weights) {}

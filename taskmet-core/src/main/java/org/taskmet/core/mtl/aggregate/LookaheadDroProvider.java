@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value LookaheadDro#NAME}: Lookahead-DRO (reconstruction of mtl.md §1.4): entropy-regularised minimax over first-order lookahead losses */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class LookaheadDroProvider implements PluginProvider<GradientAggregator, LookaheadDroProvider.Config> {
   /**
    * @param lookaheadStep η_la of the lookahead θ − η_la Σq_j g_j

@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value Mgda#NAME}: MGDA: min-norm point of the convex hull of the task gradients (×K) */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class MgdaProvider implements PluginProvider<GradientAggregator, MgdaProvider.Config> {
   /**
    * @param maxIterations iteration cap of the simplex QP for K &gt; 2 (official MAX_ITER 250)

@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value NashMtl#NAME}: Nash-MTL: bargaining weights M·α = 1/α by damped Newton on ½αᵀMα − Σ log α */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class NashMtlProvider implements PluginProvider<GradientAggregator, NashMtlProvider.Config> {
   /**
    * @param maxIterations Newton iteration cap

@@ -7,6 +7,7 @@ import org.taskmet.api.PluginProvider;
 
 /** Plugin {@value PcGrad#NAME}: PCGrad: project away conflicting components onto the original task gradients, then sum */
 @AutoService(PluginProvider.class)
+@SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
 public final class PcGradProvider implements PluginProvider<GradientAggregator, PcGradProvider.Config> {
   /** PCGrad has no settings. */
   public record Config() {}
