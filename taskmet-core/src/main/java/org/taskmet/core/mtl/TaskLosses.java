@@ -1,6 +1,7 @@
 package org.taskmet.core.mtl;
 
 import org.taskmet.api.Matrix;
+import org.taskmet.core.loss.SoftmaxCrossEntropy;
 
 /** The built-in {@link TaskLoss}es: squared error, softmax cross-entropy and binary logistic loss. */
 public final class TaskLosses {
@@ -31,31 +32,17 @@ public final class TaskLosses {
   public static TaskLoss softmaxCrossEntropy() {
     return (predictions, targets, gradientOut) -> {
       int n = predictions.rows();
-      int c = predictions.cols();
       if (targets.rows() != n || targets.cols() != 1) {
         throw new IllegalArgumentException("softmax cross-entropy: targets must be " + n + "x1 class indices, got "
             + targets.shape());
       }
-      double[] p = predictions.data();
-      double[] g = gradientOut.data();
-      double sum = 0;
+      int[] labels = new int[n];
       for (int i = 0; i < n; i++) {
-        int label = classIndex(targets.get(i, 0), c, i);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < c; j++) {
-          max = Math.max(max, p[i * c + j]);
-        }
-        double z = 0;
-        for (int j = 0; j < c; j++) {
-          z += Math.exp(p[i * c + j] - max);
-        }
-        double logZ = max + Math.log(z);
-        sum += logZ - p[i * c + label];
-        for (int j = 0; j < c; j++) {
-          g[i * c + j] = (Math.exp(p[i * c + j] - logZ) - (j == label ? 1 : 0)) / n;
-        }
+        labels[i] = classIndex(targets.get(i, 0), predictions.cols(), i);
       }
-      return sum / n;
+      SoftmaxCrossEntropy.Result r = SoftmaxCrossEntropy.evaluate(predictions, labels);
+      System.arraycopy(r.logitGradient().data(), 0, gradientOut.data(), 0, gradientOut.data().length);
+      return r.loss();
     };
   }
 
