@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns the JMH JSON of the numerics suite into the Markdown tables of docs/bench/numerics.md.
 
-Usage: python3 docs/bench/numerics-table.py numerics-jmh.json > tables.md
+Usage: python3 docs/bench/numerics-table.py numerics-jmh.json [doubles per SIMD vector, default 4] > tables.md
 
 FLOP and byte counts per call are the textbook ones (below); GB/s counts compulsory traffic only (no
 write-allocate). A kernel's roofline is min(measured SIMD FMA peak, intensity x measured bandwidth at the
@@ -45,9 +45,12 @@ def load(path):
     for r in json.load(open(path)):
         cls, method = r["benchmark"].split(".")[-2:]
         params = r.get("params", {})
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        out[(cls, method, params.get("impl"), params.get("level"), params.get("n"))] = (
-            r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], alloc)
+        if "primaryMetric" in r:  # raw JMH JSON (-rf json)
+            alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+            score, error = r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"]
+        else:  # the trimmed copy committed as numerics-jmh.json
+            alloc, score, error = r["allocBytesPerOp"], r["score"], r["scoreError"]
+        out[(cls, method, params.get("impl"), params.get("level"), params.get("n"))] = (score, error, alloc)
     return out
 
 
@@ -64,7 +67,6 @@ def fmt(x, digits=3):
 def main(path):
     res = load(path)
     get = lambda *k: res.get(k, (None, None, None))
-    lanes_probe = None
     peak_simd_ops = get("RooflineBench", "fmaPeakSimd", None, None, None)[0]
     peak_scalar_ops = get("RooflineBench", "fmaPeakScalar", None, None, None)[0]
     # lanes: 4 for 256-bit doubles; the probe's FLOPs per call = 2*CHAINS*STEPS*lanes
