@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link DenseKernels} on the Vector API ({@code jdk.incubator.vector}) with the platform's preferred
  * species: several independent accumulators to hide FMA latency, scalar tails, and register-blocked gemv
  * and gemm. Loaded reflectively by {@link Kernels} only when the incubator module is readable, so no other
- * class links against it. Stateless and thread-safe; no method allocates.
+ * class links against it. Stateless and thread-safe; no method allocates once C2 has compiled it (before
+ * that, interpreted or C1-compiled Vector API code holds vectors as heap objects).
  *
  * <p>Vector API calls are deliberately not wrapped in private helpers: the JDK's own methods are force-inlined,
  * but a helper of ours can be refused inlining once C2's node budget for a large caller is spent (e.g. when
