@@ -73,11 +73,12 @@ def main(path):
     lanes = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     peak = peak_simd_ops * 2 * CHAINS * STEPS * lanes / 1e9
     peak_scalar = peak_scalar_ops * 2 * CHAINS * STEPS / 1e9
-    bw = {}
+    bw = {}  # a probe missing from the JSON (a partial run) leaves its ceiling, and fractions using it, as "–"
     for level in VEC:
         n = VEC[level]
-        bw[("read", level)] = get("RooflineBandwidthBench", "read", None, level, None)[0] * 16 * n / 1e9
-        bw[("triad", level)] = get("RooflineBandwidthBench", "triad", None, level, None)[0] * 24 * n / 1e9
+        for probe, bytes_per_element in (("read", 16), ("triad", 24)):
+            ops = get("RooflineBandwidthBench", probe, None, level, None)[0]
+            bw[(probe, level)] = ops * bytes_per_element * n / 1e9 if ops else None
 
     print("### Measured ceilings (single core)\n")
     print("| probe | L1 | L2 | MEM |")
@@ -85,7 +86,8 @@ def main(path):
     print(f"| FMA peak, SIMD ({lanes} lanes) GFLOP/s | {fmt(peak)} | | |")
     print(f"| FMA peak, scalar `Math.fma` GFLOP/s | {fmt(peak_scalar)} | | |")
     for probe in ("read", "triad"):
-        print(f"| {probe} bandwidth GB/s | " + " | ".join(fmt(bw[(probe, l)]) for l in VEC) + " |")
+        if any(bw[(probe, l)] for l in VEC):
+            print(f"| {probe} bandwidth GB/s | " + " | ".join(fmt(bw[(probe, l)]) for l in VEC) + " |")
 
     print("\n### Level-1/2 kernels\n")
     print("| kernel | level | SIMD ops/s | SIMD GFLOP/s | SIMD GB/s | × scalar | × EJML | × ojAlgo | "
@@ -119,11 +121,14 @@ def main(path):
         oja = get("KernelLibraryGemmBench", "ojalgo" + cap, None, None, None)[0]
         if simd is None:
             continue
-        roof = peak if ceil == "peak" else min(peak, flops / nbytes * bw[(ceil, lvl)])
+        if ceil == "peak":
+            roof = peak
+        else:
+            roof = min(peak, flops / nbytes * bw[(ceil, lvl)]) if bw[(ceil, lvl)] else None
         g = lambda ops: ops * flops / 1e9 if ops else None
         print(f"| {op} | {fmt(simd)} | {fmt(g(simd))} | {fmt(g(scalar))} | {fmt(simd / scalar)} | {fmt(g(ejml))} | "
               f"{fmt(simd / ejml) if ejml else '–'} | {fmt(g(oja))} | {fmt(simd / oja) if oja else '–'} | "
-              f"{fmt(g(simd) / roof)} | {fmt(alloc)} |")
+              f"{fmt(g(simd) / roof) if roof else '–'} | {fmt(alloc)} |")
 
     print("\n### Conjugate gradients (20 iterations per solve; normal CG: 5 iterations, 2 operator applications each)\n")
     print("| operator | n | kernels | CG solves/s | µs per CG iteration | µs per gemv + vector updates | "
