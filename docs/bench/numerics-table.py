@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns the JMH JSON of the numerics suite into the Markdown tables of docs/bench/numerics.md.
 
-Usage: python3 docs/bench/numerics-table.py numerics-jmh.json > tables.md
+Usage: python3 docs/bench/numerics-table.py numerics-jmh.json [doubles per SIMD vector, default 4] > tables.md
 
 FLOP and byte counts per call are the textbook ones (below); GB/s counts compulsory traffic only (no
 write-allocate). A kernel's roofline is min(measured SIMD FMA peak, intensity x measured bandwidth at the
@@ -45,9 +45,12 @@ def load(path):
     for r in json.load(open(path)):
         cls, method = r["benchmark"].split(".")[-2:]
         params = r.get("params", {})
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        out[(cls, method, params.get("impl"), params.get("level"), params.get("n"))] = (
-            r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"], alloc)
+        if "primaryMetric" in r:  # raw JMH JSON (-rf json)
+            alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+            score, error = r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"]
+        else:  # the trimmed copy committed as numerics-jmh.json
+            alloc, score, error = r["allocBytesPerOp"], r["score"], r["scoreError"]
+        out[(cls, method, params.get("impl"), params.get("level"), params.get("n"))] = (score, error, alloc)
     return out
 
 
@@ -64,18 +67,18 @@ def fmt(x, digits=3):
 def main(path):
     res = load(path)
     get = lambda *k: res.get(k, (None, None, None))
-    lanes_probe = None
     peak_simd_ops = get("RooflineBench", "fmaPeakSimd", None, None, None)[0]
     peak_scalar_ops = get("RooflineBench", "fmaPeakScalar", None, None, None)[0]
     # lanes: 4 for 256-bit doubles; the probe's FLOPs per call = 2*CHAINS*STEPS*lanes
     lanes = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     peak = peak_simd_ops * 2 * CHAINS * STEPS * lanes / 1e9
     peak_scalar = peak_scalar_ops * 2 * CHAINS * STEPS / 1e9
-    bw = {}
+    bw = {}  # a probe missing from the JSON (a partial run) leaves its ceiling, and fractions using it, as "–"
     for level in VEC:
         n = VEC[level]
-        bw[("read", level)] = get("RooflineBandwidthBench", "read", None, level, None)[0] * 16 * n / 1e9
-        bw[("triad", level)] = get("RooflineBandwidthBench", "triad", None, level, None)[0] * 24 * n / 1e9
+        for probe, bytes_per_element in (("read", 16), ("triad", 24)):
+            ops = get("RooflineBandwidthBench", probe, None, level, None)[0]
+            bw[(probe, level)] = ops * bytes_per_element * n / 1e9 if ops else None
 
     print("### Measured ceilings (single core)\n")
     print("| probe | L1 | L2 | MEM |")
@@ -83,7 +86,8 @@ def main(path):
     print(f"| FMA peak, SIMD ({lanes} lanes) GFLOP/s | {fmt(peak)} | | |")
     print(f"| FMA peak, scalar `Math.fma` GFLOP/s | {fmt(peak_scalar)} | | |")
     for probe in ("read", "triad"):
-        print(f"| {probe} bandwidth GB/s | " + " | ".join(fmt(bw[(probe, l)]) for l in VEC) + " |")
+        if any(bw[(probe, l)] for l in VEC):
+            print(f"| {probe} bandwidth GB/s | " + " | ".join(fmt(bw[(probe, l)]) for l in VEC) + " |")
 
     print("\n### Level-1/2 kernels\n")
     print("| kernel | level | SIMD ops/s | SIMD GFLOP/s | SIMD GB/s | × scalar | × EJML | × ojAlgo | "
@@ -117,11 +121,14 @@ def main(path):
         oja = get("KernelLibraryGemmBench", "ojalgo" + cap, None, None, None)[0]
         if simd is None:
             continue
-        roof = peak if ceil == "peak" else min(peak, flops / nbytes * bw[(ceil, lvl)])
+        if ceil == "peak":
+            roof = peak
+        else:
+            roof = min(peak, flops / nbytes * bw[(ceil, lvl)]) if bw[(ceil, lvl)] else None
         g = lambda ops: ops * flops / 1e9 if ops else None
         print(f"| {op} | {fmt(simd)} | {fmt(g(simd))} | {fmt(g(scalar))} | {fmt(simd / scalar)} | {fmt(g(ejml))} | "
               f"{fmt(simd / ejml) if ejml else '–'} | {fmt(g(oja))} | {fmt(simd / oja) if oja else '–'} | "
-              f"{fmt(g(simd) / roof)} | {fmt(alloc)} |")
+              f"{fmt(g(simd) / roof) if roof else '–'} | {fmt(alloc)} |")
 
     print("\n### Conjugate gradients (20 iterations per solve; normal CG: 5 iterations, 2 operator applications each)\n")
     print("| operator | n | kernels | CG solves/s | µs per CG iteration | µs per gemv + vector updates | "

@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link DenseKernels} on the Vector API ({@code jdk.incubator.vector}) with the platform's preferred
  * species: several independent accumulators to hide FMA latency, scalar tails, and register-blocked gemv
  * and gemm. Loaded reflectively by {@link Kernels} only when the incubator module is readable, so no other
- * class links against it. Stateless and thread-safe; no method allocates.
+ * class links against it. Stateless and thread-safe; no method allocates once C2 has compiled it (before
+ * that, interpreted or C1-compiled Vector API code holds vectors as heap objects).
  *
  * <p>Vector API calls are deliberately not wrapped in private helpers: the JDK's own methods are force-inlined,
  * but a helper of ours can be refused inlining once C2's node budget for a large caller is spent (e.g. when
@@ -196,6 +197,17 @@ public final class PanamaKernels implements DenseKernels {
 
   @Override
   public void rowSquaredNorms(int rows, int n, double[] e, double[] out) {
+    if (n < 4 * L) {
+      // short rows (e.g. 10 items): a lane reduction per row costs more than the scalar sum (measured 3× slower)
+      for (int r = 0; r < rows; r++) {
+        double s = 0;
+        for (int j = r * n, end = j + n; j < end; j++) {
+          s += e[j] * e[j];
+        }
+        out[r] = s;
+      }
+      return;
+    }
     for (int r = 0; r < rows; r++) {
       out[r] = dot(e, r * n, e, r * n, n);
     }
@@ -237,7 +249,7 @@ public final class PanamaKernels implements DenseKernels {
   }
 
   /**
-   * C = alpha·op(A)·B + beta·C with B k×n row-major. C is first scaled by beta; then 4×2L register tiles
+   * C = alpha·op(A)·B + beta·C with B k×n row-major. C is first scaled by beta; then 6×2L register tiles
    * accumulate broadcast elements of op(A) times vectors of B rows and are added, times alpha, to C;
    * k is split into KC-deep blocks so the B panel stays in L1. The tiles hold no alpha/beta branches: the
    * smaller compiled body keeps C2 under its inlining node budget, past which Vector API values get boxed.
@@ -250,8 +262,8 @@ public final class PanamaKernels implements DenseKernels {
       int j = 0;
       for (; j + 2 * L <= n; j += 2 * L) {
         int i = 0;
-        for (; i + 4 <= m; i += 4) {
-          tile4x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
+        for (; i + 6 <= m; i += 6) {
+          tile6x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
         }
         for (; i < m; i++) {
           tile1x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
@@ -274,13 +286,12 @@ public final class PanamaKernels implements DenseKernels {
     }
   }
 
-  /** C[i..i+4, j..j+2L) += alpha·(op(A)[i..i+4, p0..p1)·B[p0..p1, j..j+2L)). */
-  private static void tile4x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
+  /**
+   * C[i..i+6, j..j+2L) += alpha·(op(A)[i..i+6, p0..p1)·B[p0..p1, j..j+2L)): 12 accumulators + 2 B vectors + 1
+   * broadcast fit the 16 registers of AVX2; measured ~20 % faster than a 4×2L tile on this machine.
+   */
+  private static void tile6x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
       int depthStride, double[] b, double[] c) {
-    int o0 = i * n + j;
-    int o1 = o0 + n;
-    int o2 = o1 + n;
-    int o3 = o2 + n;
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c01 = DoubleVector.zero(S);
     DoubleVector c10 = DoubleVector.zero(S);
@@ -289,34 +300,54 @@ public final class PanamaKernels implements DenseKernels {
     DoubleVector c21 = DoubleVector.zero(S);
     DoubleVector c30 = DoubleVector.zero(S);
     DoubleVector c31 = DoubleVector.zero(S);
+    DoubleVector c40 = DoubleVector.zero(S);
+    DoubleVector c41 = DoubleVector.zero(S);
+    DoubleVector c50 = DoubleVector.zero(S);
+    DoubleVector c51 = DoubleVector.zero(S);
     int a0 = i * rowStride;
     for (int p = p0; p < p1; p++) {
       int bp = p * n + j;
       DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
       DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
       int ap = a0 + p * depthStride;
-      DoubleVector x0 = DoubleVector.broadcast(S, a[ap]);
-      DoubleVector x1 = DoubleVector.broadcast(S, a[ap + rowStride]);
-      DoubleVector x2 = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
-      DoubleVector x3 = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
-      c00 = b0.fma(x0, c00);
-      c01 = b1.fma(x0, c01);
-      c10 = b0.fma(x1, c10);
-      c11 = b1.fma(x1, c11);
-      c20 = b0.fma(x2, c20);
-      c21 = b1.fma(x2, c21);
-      c30 = b0.fma(x3, c30);
-      c31 = b1.fma(x3, c31);
+      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      x = DoubleVector.broadcast(S, a[ap + 4 * rowStride]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = DoubleVector.broadcast(S, a[ap + 5 * rowStride]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
     }
     DoubleVector av = DoubleVector.broadcast(S, alpha);
-    c00.fma(av, DoubleVector.fromArray(S, c, o0)).intoArray(c, o0);
-    c01.fma(av, DoubleVector.fromArray(S, c, o0 + L)).intoArray(c, o0 + L);
-    c10.fma(av, DoubleVector.fromArray(S, c, o1)).intoArray(c, o1);
-    c11.fma(av, DoubleVector.fromArray(S, c, o1 + L)).intoArray(c, o1 + L);
-    c20.fma(av, DoubleVector.fromArray(S, c, o2)).intoArray(c, o2);
-    c21.fma(av, DoubleVector.fromArray(S, c, o2 + L)).intoArray(c, o2 + L);
-    c30.fma(av, DoubleVector.fromArray(S, c, o3)).intoArray(c, o3);
-    c31.fma(av, DoubleVector.fromArray(S, c, o3 + L)).intoArray(c, o3 + L);
+    int o = i * n + j;
+    c00.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c01.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c10.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c11.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c20.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c21.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c30.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c31.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c40.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c41.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c50.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c51.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
   }
 
   private static void tile1x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
