@@ -32,17 +32,17 @@ final class KernelBenchSupport {
   }
 
   /**
-   * "scalar" or "simd"; simd instantiates PanamaKernels itself (not Kernels.get()) so a missing
-   * --add-modules fails loudly instead of silently benchmarking the scalar kernels twice.
+   * "scalar" or "simd", JIT-warmed by {@link #warmUp}; simd instantiates PanamaKernels itself (not
+   * Kernels.get()) so a missing --add-modules fails loudly instead of benchmarking the scalar kernels twice.
    */
   static DenseKernels kernels(String impl) {
     switch (impl) {
       case "scalar":
-        return new ScalarKernels();
+        return warmUp(new ScalarKernels());
       case "simd":
         try {
-          return (DenseKernels) Class.forName("org.taskmet.core.linalg.PanamaKernels").getDeclaredConstructor()
-              .newInstance();
+          return warmUp((DenseKernels) Class.forName("org.taskmet.core.linalg.PanamaKernels")
+              .getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
           throw new IllegalStateException("SIMD kernels unavailable: run the forks with "
               + "-jvmArgsPrepend --add-modules=jdk.incubator.vector (" + e + ")", e);
@@ -51,6 +51,43 @@ final class KernelBenchSupport {
         throw new IllegalArgumentException("impl must be scalar or simd, got " + impl);
     }
   }
+
+  /**
+   * Calls every kernel {@value #WARM_UP_CALLS} times on small odd-sized operands (every loop and tail taken)
+   * so C2 compiles the whole methods before measuring. Without it, a benchmark that calls a kernel only a few
+   * times per second on a large operand (MEM sizes, CG at n = 4000) stays below C2's invocation threshold for
+   * its whole short warm-up and measures only loop-OSR code, where Vector API values are boxed on the heap.
+   */
+  static DenseKernels warmUp(DenseKernels k) {
+    int n = 67;
+    int m = 9;
+    double[] x = random(11, n);
+    double[] y = random(12, n);
+    double[] a = random(13, n * n);
+    double[] b = random(14, n * n);
+    double[] c = new double[n * n];
+    double[] out = new double[n];
+    double sink = 0;
+    for (int r = 0; r < WARM_UP_CALLS; r++) {
+      double sign = (r & 1) == 0 ? 1e-3 : -1e-3;
+      sink += k.dot(x, 0, y, 0, n) + k.norm2(x, 1, n - 1);
+      k.axpy(sign, x, 0, y, 0, n);
+      k.scale(1.0 + sign, y, 0, n);
+      k.gemv(m, n, 1.0, a, 0, x, 0, 0.0, out, 0);
+      k.gemvTransposed(m, n, 1.0, a, 0, out, 0, 0.5, y, 0);
+      k.rank1Update(m, n, sign, out, 0, x, 0, b, 0);
+      k.gemm((r & 1) == 1, (r & 2) == 2, m, 19, 13, 1.0, a, b, 0.0, c);
+      k.gemm(false, false, 5, 2 * 4 + 3, 300, 1.0, a, b, 1.0, c); // deeper than one k-block
+      k.rowSquaredNorms(m, 10, a, out);
+      k.rowQuadraticForms(m, 6, b, a, out);
+    }
+    if (!Double.isFinite(sink)) {
+      throw new IllegalStateException("kernel warm-up produced " + sink);
+    }
+    return k;
+  }
+
+  static final int WARM_UP_CALLS = 6000;
 
   static double[] random(long seed, int n) {
     SplittableRandom rng = new SplittableRandom(seed);

@@ -46,6 +46,7 @@ public record FiniteDifferenceCheck(double step, double relative, double absolut
     if (gradient.length != x.length) {
       throw new AssertionError(name + ": gradient has length " + gradient.length + ", expected " + x.length);
     }
+    requireFinite(name + " gradient", gradient);
     double h = step(x);
     double scale = maxAbs(gradient);
     for (int j : coordinates(x.length, rng)) {
@@ -98,6 +99,7 @@ public record FiniteDifferenceCheck(double step, double relative, double absolut
     if (expected.length != actual.length) {
       throw new AssertionError(product + ": result has length " + actual.length + ", expected " + expected.length);
     }
+    requireFinite(product, actual);
     double scale = Math.max(maxAbs(expected), maxAbs(actual));
     for (int i = 0; i < expected.length; i++) {
       compare(product, "coordinate " + i, expected[i], actual[i], scale);
@@ -113,6 +115,14 @@ public record FiniteDifferenceCheck(double step, double relative, double absolut
     if (!(Math.abs(expected - actual) <= bound)) {
       throw new AssertionError(String.format("%s at %s: expected %.12g (finite difference) but was %.12g "
           + "(|diff| %.3g > tolerance %.3g)", product, where, expected, actual, Math.abs(expected - actual), bound));
+    }
+  }
+
+  private static void requireFinite(String product, double[] actual) {
+    for (int i = 0; i < actual.length; i++) {
+      if (!Double.isFinite(actual[i])) {
+        throw new AssertionError(product + " at coordinate " + i + ": actual value is not finite: " + actual[i]);
+      }
     }
   }
 

@@ -80,9 +80,24 @@ public final class Hypergradient {
     return new Result(g, solve.solution(), solve);
   }
 
+  /** Which matrix stands for ∂²L/∂θ² in the solve. */
+  public enum Curvature {
+    /** The exact Hessian (R-operator HVPs), as the reference's double backward. */
+    EXACT,
+    /** The Gauss–Newton matrix Jᵀ(2WΛ)J: positive semi-definite, drops the model-curvature term. */
+    GAUSS_NEWTON
+  }
+
   /** The same, with the exact Hessian and mixed product of a Mahalanobis-loss evaluation at θ*. */
   public Result compute(MahalanobisLoss.Evaluation atOptimum, double[] taskGradientTheta, double[] warmStart) {
-    return compute(atOptimum.hessian(), taskGradientTheta, atOptimum::mixedProduct, warmStart);
+    return compute(atOptimum, taskGradientTheta, warmStart, Curvature.EXACT);
+  }
+
+  /** The same, with the chosen curvature matrix. */
+  public Result compute(MahalanobisLoss.Evaluation atOptimum, double[] taskGradientTheta, double[] warmStart,
+      Curvature curvature) {
+    LinearOperator h = curvature == Curvature.EXACT ? atOptimum.hessian() : atOptimum.gaussNewton();
+    return compute(h, taskGradientTheta, atOptimum::mixedProduct, warmStart);
   }
 
   public Result compute(MahalanobisLoss.Evaluation atOptimum, double[] taskGradientTheta) {

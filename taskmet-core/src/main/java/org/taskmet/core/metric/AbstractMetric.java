@@ -45,10 +45,11 @@ abstract class AbstractMetric implements MetricParameterization {
     if (!input.isFinite()) {
       throw new IllegalArgumentException("metric input " + input.shape() + " contains a non-finite value");
     }
-    return evaluate(parameters, input);
+    // a private copy: products on this pass must not see later in-place updates of φ (optimizer steps)
+    return evaluate(parameters.clone(), input);
   }
 
-  /** Builds the pass after the arguments were checked. */
+  /** Builds the pass after the arguments were checked; owns {@code parameters}. */
   abstract Pass evaluate(double[] parameters, Matrix input);
 
   @Override

@@ -6,6 +6,8 @@ import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.Model;
+import org.taskmet.core.linalg.DenseKernels;
+import org.taskmet.core.linalg.Kernels;
 import org.taskmet.core.linalg.LinearOperator;
 
 /**
@@ -23,6 +25,8 @@ import org.taskmet.core.linalg.LinearOperator;
  * for any number of products (each HVP costs one tangent sweep and one reverse sweep of the model).
  */
 public final class MahalanobisLoss {
+  private static final DenseKernels K = Kernels.get();
+
   private final Model model;
   private final MetricParameterization metric;
 
@@ -66,6 +70,20 @@ public final class MahalanobisLoss {
     return new Evaluation(theta, metricPass.parameters(), batch, model.forward(theta, batch.features()), metricPass);
   }
 
+  /**
+   * Evaluates at θ with the metric given as materialized rows Λ_r (rows × n², e.g. from a {@link MetricCache}):
+   * the inner-loop path, where φ is fixed and only the value, ∇θL and θ-products are needed. Products in φ
+   * ({@code gradientPhi}, {@code mixedProduct}) throw on such an evaluation.
+   */
+  public Evaluation atFixedMetric(double[] theta, InstanceBatch batch, Matrix lambdaRows) {
+    int n = model.outputSize();
+    if (lambdaRows.rows() != batch.rows() || lambdaRows.cols() != n * n) {
+      throw new IllegalArgumentException("metric rows have shape " + lambdaRows.shape() + ", expected "
+          + batch.rows() + "x" + (n * n) + " (one row-major n x n block per batch row)");
+    }
+    return new Evaluation(theta, null, batch, model.forward(theta, batch.features()), null, lambdaRows);
+  }
+
   /** The loss and its derivatives at one point; products reuse the forward passes. Not thread-safe. */
   public final class Evaluation {
     private final double[] theta;
@@ -80,8 +98,16 @@ public final class MahalanobisLoss {
     private double[] gradientPhi;
     private final double[] twiceWeights;
 
+    private final Matrix lambdaRows;
+
     private Evaluation(double[] theta, double[] phi, InstanceBatch batch, ForwardPass modelPass,
         ForwardPass metricPass) {
+      this(theta, phi, batch, modelPass, metricPass, null);
+    }
+
+    private Evaluation(double[] theta, double[] phi, InstanceBatch batch, ForwardPass modelPass,
+        ForwardPass metricPass, Matrix lambdaRows) {
+      this.lambdaRows = lambdaRows;
       this.theta = theta;
       this.phi = phi;
       this.batch = batch;
@@ -96,7 +122,7 @@ public final class MahalanobisLoss {
         e[i] = pred[i] - y[i];
       }
       this.residuals = new Matrix(rows, n, e);
-      Matrix lambdaE = metric.apply(metricPass, residuals);
+      Matrix lambdaE = applyMetric(residuals);
       double[] le = lambdaE.data();
       double[] w = batch.rowWeights();
       double v = 0;
@@ -134,6 +160,7 @@ public final class MahalanobisLoss {
 
     /** ∇φL (computed once, then cached; do not modify). */
     public double[] gradientPhi() {
+      requireMetricPass("gradientPhi");
       if (gradientPhi == null) {
         gradientPhi = metric.bilinearGradient(metricPass, residuals, residuals, batch.rowWeights());
       }
@@ -153,6 +180,7 @@ public final class MahalanobisLoss {
 
     /** (∂²L/∂φ∂θ)ᵀ u = ∇φ(∇θL · u), length |φ|. */
     public double[] mixedProduct(double[] u) {
+      requireMetricPass("mixedProduct");
       Matrix s = model.jvp(modelPass, u);
       return metric.bilinearGradient(metricPass, residuals, s, twiceWeights);
     }
@@ -169,9 +197,29 @@ public final class MahalanobisLoss {
           out.length));
     }
 
-    /** Rows 2 w_r Λ_r s_r, in place in {@code metric.apply}'s fresh result. */
+    private void requireMetricPass(String product) {
+      if (metricPass == null) {
+        throw new IllegalStateException(product + " needs the metric's forward pass; this evaluation was made by "
+            + "atFixedMetric from materialized metric rows");
+      }
+    }
+
+    /** Rows Λ_r v_r, from the metric pass or the materialized rows. */
+    private Matrix applyMetric(Matrix v) {
+      if (lambdaRows == null) {
+        return metric.apply(metricPass, v);
+      }
+      int n = v.cols();
+      double[] out = new double[v.rows() * n];
+      for (int r = 0; r < v.rows(); r++) {
+        K.gemv(n, n, 1.0, lambdaRows.data(), r * n * n, v.data(), r * n, 0.0, out, r * n);
+      }
+      return new Matrix(v.rows(), n, out);
+    }
+
+    /** Rows 2 w_r Λ_r s_r, in place in a fresh {@link #applyMetric} result. */
     private Matrix weightedMetric(Matrix s) {
-      Matrix m = metric.apply(metricPass, s);
+      Matrix m = applyMetric(s);
       double[] d = m.data();
       int n = m.cols();
       for (int r = 0; r < m.rows(); r++) {
@@ -197,6 +245,7 @@ public final class MahalanobisLoss {
       return modelPass;
     }
 
+    /** The metric's pass, or {@code null} for an {@link MahalanobisLoss#atFixedMetric} evaluation. */
     public ForwardPass metricPass() {
       return metricPass;
     }
@@ -206,6 +255,4 @@ public final class MahalanobisLoss {
       return residuals;
     }
   }
-
-  private static final org.taskmet.core.linalg.DenseKernels K = org.taskmet.core.linalg.Kernels.get();
 }

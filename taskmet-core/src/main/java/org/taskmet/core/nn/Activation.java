@@ -80,13 +80,16 @@ public enum Activation {
     }
   }
 
-  /** d1[i] = σ'(z[i]), from the pre-activation z and the output a = σ(z). */
-  public void firstDerivative(double[] z, double[] a, double[] d1, int n) {
+  /**
+   * d1[i] = σ'(z[i]), computed from the output a = σ(z) alone (so a pass keeps only outputs): ReLU a &gt; 0,
+   * tanh 1 − a², sigmoid a(1 − a), softplus σ(z) = 1 − e^{−a}.
+   */
+  public void firstDerivative(double[] a, double[] d1, int n) {
     switch (this) {
       case IDENTITY -> Arrays.fill(d1, 0, n, 1.0);
       case RELU -> {
         for (int i = 0; i < n; i++) {
-          d1[i] = z[i] > 0 ? 1.0 : 0.0;
+          d1[i] = a[i] > 0 ? 1.0 : 0.0;
         }
       }
       case TANH -> {
@@ -96,7 +99,7 @@ public enum Activation {
       }
       case SOFTPLUS -> {
         for (int i = 0; i < n; i++) {
-          d1[i] = sigmoid(z[i]);
+          d1[i] = -Math.expm1(-a[i]);
         }
       }
       case SIGMOID -> {
@@ -108,8 +111,8 @@ public enum Activation {
     }
   }
 
-  /** d2[i] = σ''(z[i]) (zero for the piecewise-linear activations). */
-  public void secondDerivative(double[] z, double[] a, double[] d2, int n) {
+  /** d2[i] = σ''(z[i]) from the output a (zero for the piecewise-linear activations). */
+  public void secondDerivative(double[] a, double[] d2, int n) {
     switch (this) {
       case IDENTITY, RELU -> Arrays.fill(d2, 0, n, 0.0);
       case TANH -> {
@@ -119,7 +122,7 @@ public enum Activation {
       }
       case SOFTPLUS -> {
         for (int i = 0; i < n; i++) {
-          double s = sigmoid(z[i]);
+          double s = -Math.expm1(-a[i]);
           d2[i] = s * (1 - s);
         }
       }

@@ -1,6 +1,7 @@
 package org.taskmet.core.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.taskmet.api.ForwardPass;
@@ -145,7 +146,7 @@ public final class Sequential implements Model {
         multiply(g, pass.d1[l], gz, rows * d.outputSize());
       }
       double[] gx = l > 0 ? s.ga[l - 1] : null;
-      d.vjp(rows, pass.layerInput(l), pass.w[l], gz, grad, s.wScratch[l], gx);
+      d.vjp(rows, pass.layerInput(l), pass.w[l], gz, grad, s.wScratch[l], gx, pass.workspace);
       g = gx;
     }
     return grad;
@@ -195,9 +196,10 @@ public final class Sequential implements Model {
       }
       double[] xDot = l > 0 ? s.aDot[l - 1] : null;
       double[] gxDot = l > 0 ? s.gaDot[l - 1] : null;
-      d.vjpTangent(rows, pass.layerInput(l), xDot, pass.w[l], s.wDot[l], gz, gzDot, gradDot, s.wScratch[l], gxDot);
+      d.vjpTangent(rows, pass.layerInput(l), xDot, pass.w[l], s.wDot[l], gz, gzDot, gradDot, s.wScratch[l], gxDot,
+          pass.workspace);
       if (l > 0) {
-        d.inputCotangent(rows, pass.w[l], gz, s.ga[l - 1]);
+        d.inputCotangent(rows, pass.w[l], gz, s.ga[l - 1], pass.workspace);
         g = s.ga[l - 1];
         gDot = gxDot;
       }
@@ -254,29 +256,56 @@ public final class Sequential implements Model {
     return "Sequential[" + describe() + "]";
   }
 
-  /** Reusable per-pass buffers, allocated on the first product that needs them. */
+  /**
+   * Reusable per-pass buffers: the reverse ones on the first product, the tangent ones on the first
+   * forward-mode or second-order product (a plain gradient step never pays for them).
+   */
   private final class Scratch {
+    final int rows;
     final double[][] ga = new double[layers.size()][];
     final double[][] gz = new double[layers.size()][];
-    final double[][] gaDot = new double[layers.size()][];
-    final double[][] gzDot = new double[layers.size()][];
-    final double[][] zDot = new double[layers.size()][];
-    final double[][] aDot = new double[layers.size()][];
-    final double[][] wDot = new double[layers.size()][];
     final double[][] wScratch = new double[layers.size()][];
+    double[][] gaDot;
+    double[][] gzDot;
+    double[][] zDot;
+    double[][] aDot;
+    Dense.Weights[] wDot;
+    /** The direction the tangent buffers hold, when {@code tangentValid}. */
+    double[] tangentOf;
+    boolean tangentValid;
 
     Scratch(int rows) {
+      this.rows = rows;
       for (int l = 0; l < layers.size(); l++) {
         int n = rows * layers.get(l).outputSize();
-        ga[l] = new double[n];
-        gz[l] = new double[n];
+        if (l + 1 < layers.size()) {
+          ga[l] = new double[n];
+        }
+        if (activations.get(l) != Activation.IDENTITY) {
+          gz[l] = new double[n];
+        }
+        wScratch[l] = new double[layers.get(l).outputSize() * layers.get(l).inputSize()];
+      }
+    }
+
+    void ensureTangentBuffers() {
+      if (zDot != null) {
+        return;
+      }
+      int count = layers.size();
+      gaDot = new double[count][];
+      gzDot = new double[count][];
+      zDot = new double[count][];
+      aDot = new double[count][];
+      wDot = new Dense.Weights[count];
+      tangentOf = new double[parameterCount];
+      for (int l = 0; l < count; l++) {
+        int n = rows * layers.get(l).outputSize();
         gaDot[l] = new double[n];
         gzDot[l] = new double[n];
         zDot[l] = new double[n];
         aDot[l] = activations.get(l) == Activation.IDENTITY ? zDot[l] : new double[n];
-        int w = layers.get(l).outputSize() * layers.get(l).inputSize();
-        wDot[l] = new double[w];
-        wScratch[l] = new double[w];
+        wDot[l] = layers.get(l).newWeights();
       }
     }
   }
@@ -286,8 +315,8 @@ public final class Sequential implements Model {
     private final double[] theta;
     private final Matrix input;
     private final int rows;
-    private final double[][] w;
-    private final double[][] z;
+    private final Dense.Weights[] w;
+    private final Dense.Workspace workspace = new Dense.Workspace();
     private final double[][] a;
     private final Matrix output;
     private double[][] d1;
@@ -299,19 +328,16 @@ public final class Sequential implements Model {
       this.input = input;
       this.rows = input.rows();
       int n = layers.size();
-      w = new double[n][];
-      z = new double[n][];
+      w = new Dense.Weights[n];
       a = new double[n][];
       double[] x = input.data();
       for (int l = 0; l < n; l++) {
         Dense d = layers.get(l);
-        w[l] = new double[d.outputSize() * d.inputSize()];
-        d.copyWeights(theta, w[l]);
-        z[l] = new double[rows * d.outputSize()];
-        d.forward(rows, x, w[l], theta, z[l]);
-        Activation act = activations.get(l);
-        a[l] = act == Activation.IDENTITY ? z[l] : new double[z[l].length];
-        act.apply(z[l], a[l], z[l].length);
+        w[l] = d.newWeights();
+        w[l].load(theta);
+        a[l] = new double[rows * d.outputSize()];
+        d.forward(rows, x, w[l], theta, a[l], workspace);
+        activations.get(l).apply(a[l], a[l], a[l].length);
         x = a[l];
       }
       output = new Matrix(rows, outputSize(), a[n - 1]);
@@ -365,31 +391,42 @@ public final class Sequential implements Model {
         if (act == Activation.IDENTITY) {
           continue;
         }
-        first[l] = new double[z[l].length];
-        act.firstDerivative(z[l], a[l], first[l], z[l].length);
+        first[l] = new double[a[l].length];
+        act.firstDerivative(a[l], first[l], a[l].length);
         if (!act.piecewiseLinear()) {
-          second[l] = new double[z[l].length];
-          act.secondDerivative(z[l], a[l], second[l], z[l].length);
+          second[l] = new double[a[l].length];
+          act.secondDerivative(a[l], second[l], a[l].length);
         }
       }
       d2 = second;
       d1 = first;
     }
 
-    /** Fills the scratch tangents ż_l, ȧ_l along θ̇ and returns ȧ of the output layer (scratch storage). */
+    /**
+     * Fills the scratch tangents ż_l, ȧ_l along θ̇ and returns ȧ of the output layer (scratch storage).
+     * An HVP calls {@link #jvp} and then {@link #vjpTangent} with the same direction: the second call finds
+     * the tangents of the first in the scratch and skips the sweep.
+     */
     private double[] propagateTangent(double[] thetaDot) {
       ensureDerivatives();
       Scratch s = scratch();
+      s.ensureTangentBuffers();
+      if (s.tangentValid && Arrays.equals(s.tangentOf, thetaDot)) {
+        return s.aDot[layers.size() - 1];
+      }
+      System.arraycopy(thetaDot, 0, s.tangentOf, 0, parameterCount);
+      s.tangentValid = false;
       double[] xDot = null;
       for (int l = 0; l < layers.size(); l++) {
         Dense d = layers.get(l);
-        d.copyWeights(thetaDot, s.wDot[l]);
-        d.jvp(rows, layerInput(l), xDot, w[l], s.wDot[l], thetaDot, s.zDot[l]);
+        s.wDot[l].load(s.tangentOf);
+        d.jvp(rows, layerInput(l), xDot, w[l], s.wDot[l], s.tangentOf, s.zDot[l], workspace);
         if (activations.get(l) != Activation.IDENTITY) {
           multiply(d1[l], s.zDot[l], s.aDot[l], s.zDot[l].length);
         }
         xDot = s.aDot[l];
       }
+      s.tangentValid = true;
       return xDot;
     }
   }

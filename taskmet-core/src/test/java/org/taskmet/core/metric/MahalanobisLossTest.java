@@ -129,6 +129,35 @@ class MahalanobisLossTest {
         .hasMessageContaining("instance 1");
   }
 
+  @Test
+  void cachedMetricRowsGiveTheSameValueGradientAndHvp() {
+    SplittableRandom rng = new SplittableRandom(8);
+    Sequential model = Sequential.mlp(3, 2, 1, 4, Activation.TANH, Activation.IDENTITY,
+        Initialization.pytorchDefault());
+    MetricParameterization metric = new TaskMetMlpMetric(3, 2, 5, false);
+    MahalanobisLoss loss = new MahalanobisLoss(model, metric);
+    List<Instance> train = instances(5, 3, 2, rng);
+    double[] theta = model.initialParameters(rng);
+    double[] phi = metric.initialParameters(rng);
+    MetricCache cache = MetricCache.compute(metric, phi, train);
+    int[] pick = {3, 0, 3};
+    InstanceBatch batch = cache.batch(pick);
+    var cached = loss.atFixedMetric(theta, batch, cache.lambdaRows(pick));
+    var direct = loss.at(theta, phi, List.of(train.get(3), train.get(0), train.get(3)));
+    assertThat(cached.value()).isCloseTo(direct.value(), offset(1e-14));
+    double[] u = new double[theta.length];
+    java.util.Arrays.fill(u, 0.5);
+    double[] h1 = cached.hessianVectorProduct(u);
+    double[] h2 = direct.hessianVectorProduct(u);
+    for (int i = 0; i < u.length; i++) {
+      assertThat(cached.gradientTheta()[i]).isCloseTo(direct.gradientTheta()[i], offset(1e-14));
+      assertThat(h1[i]).isCloseTo(h2[i], offset(1e-13));
+    }
+    assertThatThrownBy(cached::gradientPhi).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("atFixedMetric");
+    assertThatThrownBy(() -> cache.lambdaRows(new int[] {5})).hasMessageContaining("index 5");
+  }
+
   static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

@@ -89,6 +89,19 @@ class SequentialTest {
   }
 
   @Test
+  void aPassIsUnaffectedByLaterChangesToTheParameterArray() {
+    Sequential m = Sequential.mlp(3, 2, 1, 40, Activation.TANH, Activation.IDENTITY, Initialization.pytorchDefault());
+    SplittableRandom rng = new SplittableRandom(3);
+    double[] theta = m.initialParameters(rng);
+    Matrix x = new Matrix(50, 3, new SplittableRandom(4).doubles(150).toArray());
+    Matrix g = new Matrix(50, 2, new SplittableRandom(5).doubles(100).toArray());
+    double[] expected = m.vjp(m.forward(theta.clone(), x), g);
+    var pass = m.forward(theta, x);
+    java.util.Arrays.fill(theta, 7.0); // e.g. an optimizer step taken before the products are used
+    assertThat(m.vjp(pass, g)).containsExactly(expected);
+  }
+
+  @Test
   void badInputsAreRejectedWithClearMessages() {
     Sequential m = Sequential.linear(2, 1);
     double[] theta = m.initialParameters(new SplittableRandom(1));

@@ -1,11 +1,17 @@
 package org.taskmet.solvers.linalg;
 
+import org.taskmet.core.linalg.DenseKernels;
+import org.taskmet.core.linalg.Kernels;
+
 /**
  * In-place Cholesky factorization A = L·Lᵀ of a small dense symmetric positive-definite matrix
  * (row-major; only the lower triangle is read and overwritten), and the solve with it. Used by the QP's
- * interior-point iterations; no allocation.
+ * interior-point iterations; no allocation. The row inner products of the factorization run on the shared
+ * SIMD {@link Kernels}.
  */
 public final class DenseCholesky {
+  private static final DenseKernels KERNELS = Kernels.get();
+
   private DenseCholesky() {}
 
   /**
@@ -16,10 +22,7 @@ public final class DenseCholesky {
   public static boolean factor(double[] a, int n) {
     for (int j = 0; j < n; j++) {
       int jo = j * n;
-      double d = a[jo + j];
-      for (int k = 0; k < j; k++) {
-        d -= a[jo + k] * a[jo + k];
-      }
+      double d = a[jo + j] - KERNELS.dot(a, jo, a, jo, j);
       if (!(d > 0.0) || !Double.isFinite(d)) {
         return false;
       }
@@ -28,11 +31,7 @@ public final class DenseCholesky {
       double inv = 1.0 / ljj;
       for (int i = j + 1; i < n; i++) {
         int io = i * n;
-        double s = a[io + j];
-        for (int k = 0; k < j; k++) {
-          s -= a[io + k] * a[jo + k];
-        }
-        a[io + j] = s * inv;
+        a[io + j] = (a[io + j] - KERNELS.dot(a, io, a, jo, j)) * inv;
       }
     }
     return true;

@@ -145,8 +145,7 @@ public final class LinearOracleSolver implements Solver {
         }
         double[] zShifted = new double[n];
         oracle.argmax(shifted, inst, zShifted);
-        double[] z = new double[n];
-        oracle.argmax(cHat, inst, z);
+        double[] z = solution.decision(); // z*(ĉ): the DBB forward is the hard decision
         grad = new double[n];
         for (int i = 0; i < n; i++) {
           grad[i] = (z[i] - zShifted[i]) / lambda;

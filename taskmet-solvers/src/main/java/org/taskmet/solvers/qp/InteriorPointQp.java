@@ -125,9 +125,11 @@ public final class InteriorPointQp {
     double[] rp = new double[me];
     double[] ri = new double[m];
     double[] hMat = new double[n * n];
+    double[] hWork = new double[n * n];
     double[] hInvAt = new double[n * me];
     double[] schur = new double[me * me];
     double[] rc = new double[m];
+    double[] col = new double[n];
     Step aff = new Step(n, me, m);
     Step cor = new Step(n, me, m);
     double residual = Double.POSITIVE_INFINITY;
@@ -169,19 +171,12 @@ public final class InteriorPointQp {
       it++;
 
       // H = Q + Gᵀ diag(λ/s) G, factored; Schur complement of the equalities
-      System.arraycopy(p.q(), 0, hMat, 0, n * n);
-      double reg = 1e-12 * (1 + maxDiag(p.q(), n));
-      for (int i = 0; i < n; i++) {
-        hMat[i * n + i] += reg;
-      }
-      rows.addScaledGram(lam, s, hMat);
-      if (!CholeskyWithKernels.factor(kernels, hMat, n)) {
+      if (!factorNewtonMatrix(p, rows, lam, s, hMat, hWork)) {
         throw new IllegalStateException(owner + ": the Newton matrix Q + Gᵀ(λ/s)G is not positive definite at"
             + " iteration " + it + "; Q must be positive semidefinite and positive definite on the null space of A");
       }
       if (me > 0) {
         for (int e = 0; e < me; e++) {
-          double[] col = new double[n];
           System.arraycopy(p.a(), e * n, col, 0, n);
           DenseCholesky.solve(hMat, n, col, 0);
           for (int i = 0; i < n; i++) {
@@ -207,9 +202,11 @@ public final class InteriorPointQp {
       }
       muAff = m > 0 ? muAff / m : 0.0;
       double sigma = mu > 0 ? Math.pow(muAff / mu, 3) : 0.0;
-      // corrector
+      // corrector; the centring target never drops below a tenth of the tolerance: pushing complementarity
+      // further only inflates λ/s (and the condition of H) while the other residuals still converge
+      double target = mu > 0 ? Math.max(sigma * mu, 0.1 * settings.tolerance()) : 0.0;
       for (int r = 0; r < m; r++) {
-        rc[r] = -s[r] * lam[r] - aff.ds[r] * aff.dlam[r] + sigma * mu;
+        rc[r] = -s[r] * lam[r] - aff.ds[r] * aff.dlam[r] + target;
       }
       newton(p, rows, hMat, hInvAt, schur, rd, rp, ri, s, lam, rc, cor);
       double alpha = Math.min(1.0, STEP_FRACTION * Math.min(maxStep(s, cor.ds), maxStep(lam, cor.dlam)));
@@ -219,6 +216,30 @@ public final class InteriorPointQp {
       kernels.axpy(alpha, cor.dlam, 0, lam, 0, m);
     }
     return rows.result(x, nu, s, lam, it, residual);
+  }
+
+  /**
+   * Forms and factors H = Q + Gᵀ diag(λ/s) G into {@code hMat}. Late iterations make λ/s span many orders of
+   * magnitude and rounding can break the factorization of a matrix that is positive definite in exact
+   * arithmetic; then a growing ridge (1e-12 … 1e-4 times 1 + the largest diagonal entry of Q) is added. The Newton step
+   * becomes inexact, but residuals are always computed exactly, so the iteration still converges to the
+   * exact solution.
+   */
+  private boolean factorNewtonMatrix(QpProblem p, Rows rows, double[] lam, double[] s, double[] hMat, double[] hWork) {
+    int n = p.n();
+    System.arraycopy(p.q(), 0, hWork, 0, n * n);
+    rows.addScaledGram(lam, s, hWork);
+    double scale = 1 + maxDiag(p.q(), n);
+    for (double ridge = 1e-12; ridge <= 1e-4; ridge *= 100) {
+      System.arraycopy(hWork, 0, hMat, 0, n * n);
+      for (int i = 0; i < n; i++) {
+        hMat[i * n + i] += ridge * scale;
+      }
+      if (DenseCholesky.factor(hMat, n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One Newton direction for the complementarity target {@code rc}; see the class javadoc for the elimination. */
@@ -360,7 +381,7 @@ public final class InteriorPointQp {
     for (int i = 0; i < n; i++) {
       work[i * n + i] += 1e-9 * scale;
     }
-    if (!CholeskyWithKernels.factor(kernels, work, n)) {
+    if (!DenseCholesky.factor(work, n)) {
       throw new IllegalArgumentException(owner + ": Q is not positive semidefinite, so the QP is non-convex");
     }
   }
@@ -395,29 +416,6 @@ public final class InteriorPointQp {
       ds = new double[m];
       dlam = new double[m];
       gdx = new double[m];
-    }
-  }
-
-  /** Cholesky whose row inner products run on the SIMD kernels. */
-  static final class CholeskyWithKernels {
-    private CholeskyWithKernels() {}
-
-    static boolean factor(DenseKernels k, double[] a, int n) {
-      for (int j = 0; j < n; j++) {
-        int jo = j * n;
-        double d = a[jo + j] - k.dot(a, jo, a, jo, j);
-        if (!(d > 0.0) || !Double.isFinite(d)) {
-          return false;
-        }
-        double ljj = Math.sqrt(d);
-        a[jo + j] = ljj;
-        double inv = 1.0 / ljj;
-        for (int i = j + 1; i < n; i++) {
-          int io = i * n;
-          a[io + j] = (a[io + j] - k.dot(a, io, a, jo, j)) * inv;
-        }
-      }
-      return true;
     }
   }
 

@@ -12,10 +12,12 @@ public final class PortfolioQpProvider implements PluginProvider<Solver, Portfol
    * @param alpha risk aversion (reference 0.1)
    * @param quadraticForm {@code cholesky} (‖Lx‖², reference) or {@code covariance} (xᵀΣx)
    * @param warmStart start from the previous solve (default false)
+   * @param method {@code active-set} (default) or {@code interior-point}
    * @param maxIterations interior-point iteration budget (default 100)
    * @param tolerance interior-point stopping tolerance (default 1e-10)
    */
-  public record Config(double alpha, String quadraticForm, boolean warmStart, int maxIterations, double tolerance) {}
+  public record Config(
+      double alpha, String quadraticForm, boolean warmStart, String method, int maxIterations, double tolerance) {}
 
   @Override
   public String name() {
@@ -40,7 +42,7 @@ public final class PortfolioQpProvider implements PluginProvider<Solver, Portfol
 
   @Override
   public Config defaultConfig() {
-    return new Config(0.1, "cholesky", false, 100, 1e-10);
+    return new Config(0.1, "cholesky", false, "active-set", 100, 1e-10);
   }
 
   @Override
@@ -54,8 +56,17 @@ public final class PortfolioQpProvider implements PluginProvider<Solver, Portfol
       throw new IllegalArgumentException("portfolio-qp: quadraticForm='" + config.quadraticForm()
           + "' is invalid, expected 'cholesky' or 'covariance'");
     }
+    PortfolioQpSolver.Method method;
+    if ("active-set".equals(config.method())) {
+      method = PortfolioQpSolver.Method.ACTIVE_SET;
+    } else if ("interior-point".equals(config.method())) {
+      method = PortfolioQpSolver.Method.INTERIOR_POINT;
+    } else {
+      throw new IllegalArgumentException("portfolio-qp: method='" + config.method()
+          + "' is invalid, expected 'active-set' or 'interior-point'");
+    }
     try {
-      return new PortfolioQpSolver(new PortfolioQpSolver.Settings(config.alpha(), form, config.warmStart(),
+      return new PortfolioQpSolver(new PortfolioQpSolver.Settings(config.alpha(), form, config.warmStart(), method,
           new InteriorPointQp.Settings(config.maxIterations(), config.tolerance(), false, 1e-3)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("portfolio-qp: " + e.getMessage(), e);

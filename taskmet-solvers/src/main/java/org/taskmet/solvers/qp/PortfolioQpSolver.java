@@ -19,8 +19,11 @@ import org.taskmet.core.linalg.Kernels;
  * {@link QuadraticForm#COVARIANCE} uses xᵀLLᵀx = xᵀΣx, the cleaner variant (see the caveat in §2.4).
  * The upper bound x ≤ 1 is implied by x ≥ 0 and Σx = 1, so it is not passed to the QP.
  *
- * <p>Solved by {@link InteriorPointQp} as min ½xᵀQx + cᵀx with Q = 2α·(LᵀL or LLᵀ), c = −p; the VJP is the
- * OptNet backward, dL/dp = −dL/dc. Q is cached for the last L seen (by reference), so repeated solves on one
+ * <p>Solved as min ½xᵀQx + cᵀx with Q = 2α·(LᵀL or LLᵀ), c = −p, by {@link Method#ACTIVE_SET} (default: the
+ * primal-dual active-set method {@code SimplexActiveSetQp}, a few Cholesky factorizations of the free block,
+ * falling back to the interior point if it does not settle) or {@link Method#INTERIOR_POINT}
+ * ({@link InteriorPointQp}); both give the same solution within tolerance (tests). The VJP is the OptNet
+ * backward on the final active set, dL/dp = −dL/dc. Q is cached for the last L seen (by reference), so repeated solves on one
  * instance (training epochs, finite differences) skip the O(n³) product.
  */
 public final class PortfolioQpSolver implements Solver {
@@ -33,15 +36,26 @@ public final class PortfolioQpSolver implements Solver {
     COVARIANCE
   }
 
+  /** Which algorithm solves the QP; see the class javadoc. */
+  public enum Method {
+    ACTIVE_SET,
+    INTERIOR_POINT
+  }
+
   /**
    * @param alpha risk aversion α &gt; 0 (reference 0.1)
    * @param quadraticForm ‖Lx‖² (reference, TaskMet) or xᵀΣx
    * @param warmStart start each solve from the previous one (results then depend on call order within the
    *     tolerance; off by default for bit-reproducibility)
-   * @param qp interior-point settings
+   * @param method active set (default) or interior point
+   * @param qp interior-point settings (also used by the active-set fallback)
    */
-  public record Settings(double alpha, QuadraticForm quadraticForm, boolean warmStart, InteriorPointQp.Settings qp) {
+  public record Settings(
+      double alpha, QuadraticForm quadraticForm, boolean warmStart, Method method, InteriorPointQp.Settings qp) {
     public Settings {
+      if (method == null) {
+        throw new IllegalArgumentException("method must not be null");
+      }
       if (!(alpha > 0) || !Double.isFinite(alpha)) {
         throw new IllegalArgumentException("alpha: got " + alpha + ", expected a finite value > 0");
       }
@@ -50,18 +64,28 @@ public final class PortfolioQpSolver implements Solver {
       }
     }
 
+    /** Settings with the default {@link Method#ACTIVE_SET} method. */
+    public Settings(double alpha, QuadraticForm quadraticForm, boolean warmStart, InteriorPointQp.Settings qp) {
+      this(alpha, quadraticForm, warmStart, Method.ACTIVE_SET, qp);
+    }
+
     public static Settings reference() {
-      return new Settings(0.1, QuadraticForm.CHOLESKY, false,
+      return new Settings(0.1, QuadraticForm.CHOLESKY, false, Method.ACTIVE_SET,
           new InteriorPointQp.Settings(100, 1e-10, false, 1e-3)); // Q = 2αLᵀL is PSD by construction
     }
   }
 
   private record CachedQ(Matrix factor, double[] q) {}
 
-  private record State(QpProblem problem, QpResult result) {}
+  /** What the backward needs: the problem and either result. */
+  private record State(QpProblem problem, QpResult result, SimplexActiveSetQp.Result activeSet) {}
+
+  /** Active-set iterations before falling back to the interior point. */
+  private static final int ACTIVE_SET_ITERATIONS = 50;
 
   private final Settings settings;
   private final InteriorPointQp ipm;
+  private final SimplexActiveSetQp activeSet = new SimplexActiveSetQp(ACTIVE_SET_ITERATIONS);
   private volatile CachedQ cachedQ;
   private volatile QpResult lastResult;
 
@@ -130,12 +154,24 @@ public final class PortfolioQpSolver implements Solver {
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     QpProblem problem = problem(predictions, instance);
-    QpResult result = ipm.solve(problem, settings.warmStart() ? lastResult : null);
+    QpResult warm = settings.warmStart() ? lastResult : null;
+    SimplexActiveSetQp.Result fast = null;
+    if (settings.method() == Method.ACTIVE_SET) {
+      boolean[] warmActive = null;
+      if (warm != null && warm.x().length == problem.n()) {
+        warmActive = new boolean[problem.n()];
+        for (int i = 0; i < warmActive.length; i++) {
+          warmActive[i] = warm.x()[i] <= 0.0;
+        }
+      }
+      fast = activeSet.solve(problem.n(), problem.q(), problem.c(), warmActive);
+    }
+    QpResult result = fast != null ? fast.qp() : ipm.solve(problem, warm);
     if (settings.warmStart()) {
       lastResult = result;
     }
     return new Solution(result.x().clone(), predictions, instance, result.iterations(), result.kktResidual(),
-        new State(problem, result));
+        new State(problem, result, fast));
   }
 
   @Override
@@ -143,7 +179,13 @@ public final class PortfolioQpSolver implements Solver {
     if (!(solution.backwardState() instanceof State state)) {
       throw new IllegalArgumentException(name() + ": the solution was not computed by portfolio-qp");
     }
-    double[] dc = ipm.backward(state.problem(), state.result(), decisionCotangent).c();
+    int n = state.problem().n();
+    if (decisionCotangent.length != n) {
+      throw new IllegalArgumentException(name() + ": cotangent has length " + decisionCotangent.length + ", expected " + n);
+    }
+    double[] dc = state.activeSet() != null
+        ? SimplexActiveSetQp.backward(state.activeSet(), n, decisionCotangent)
+        : ipm.backward(state.problem(), state.result(), decisionCotangent).c();
     double[] dp = new double[dc.length];
     for (int i = 0; i < dc.length; i++) {
       dp[i] = -dc[i];

@@ -46,10 +46,11 @@ import org.taskmet.solvers.linalg.DenseLu;
  *
  * <p><b>Why the ridge matters for budget allocation.</b> The coverage objective is convex along every edge
  * direction of the set, so its maximizers are vertices and the exact derivative of z*(Ŷ) is 0 almost
- * everywhere; the whole training signal of DFL/TaskMet on that task is the ridge's smoothing (≈ ridge/μ_i
- * times the change of the marginal gain of each coordinate at its bound). The reference code's own sign
- * conventions could not be checked; where the exact derivative exists this backward matches finite
- * differences (tests), and at vertices it moves each coordinate in the direction of its marginal gain.
+ * everywhere; the whole training signal of DFL/TaskMet on that task is the ridge's smoothing. With the
+ * quasi-definite form the regularized system is the linearization of a smoothed problem: −obj gains
+ * (ridge/2)‖dz‖², each active bound becomes a quadratic penalty of stiffness μ_i/ridge instead of a hard
+ * constraint, and the budget equality gets a compliance of ridge. The reference code's own sign conventions
+ * could not be checked; where the exact derivative exists this backward matches finite differences (tests).
  *
  * <p>The VJP solves Aᵀu = [dL/dz; 0] and returns
  * {@link SmoothObjective#mixedVjp}(z, Ŷ, u[0..n)). With ridge 0 this is the exact derivative of the
@@ -157,6 +158,10 @@ public final class CappedSimplexAscentSolver implements Solver {
     CappedSimplexProjection projection = new CappedSimplexProjection();
     double[] z = new double[n];
     if (settings.start() == Start.RANDOM) {
+      if (rng == null) {
+        throw new IllegalArgumentException(name + ": the random start needs a seeded RandomGenerator (got null);"
+            + " pass one or use the CENTER start");
+      }
       for (int i = 0; i < n; i++) {
         z[i] = rng.nextDouble();
       }

@@ -29,9 +29,9 @@ import org.taskmet.api.Matrix;
  *       = ∂/∂Ŷ (vᵀ ∇_z obj(z, Ŷ)), returned shaped like {@code predictions}. This is the only way the
  *       solver touches ∂²obj/∂z∂Ŷ, so a task never has to materialize the n × (items·targets) matrix.</li>
  * </ul>
- * Conformance: the solver's tests check each method against central finite differences of the one
- * before it; a task implementing this interface should do the same (see {@code SmoothObjectiveChecks}
- * in this module's tests for the pattern).
+ * Conformance: a task implementing this interface should call
+ * {@code org.taskmet.solvers.conformance.SolverConformance.checkSmoothObjective} in its tests; it checks each
+ * method against central finite differences of the one before it.
  *
  * <p>Example (the budget task, w = 1): obj(z, Ŷ) = Σ_j (1 − Π_i (1 − z_i Ŷ_ij)).
  */

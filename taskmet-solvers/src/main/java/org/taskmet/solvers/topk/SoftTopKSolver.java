@@ -16,7 +16,9 @@ import org.taskmet.api.Solver;
  * <pre>
  *   f_i = −ε·LSE_j((g_j − C_ij)/ε) + ε·log μ_i,    g_j = −ε·LSE_i((f_i − C_ij)/ε) + ε·log ν_j
  * </pre>
- * and finally Γ_ij = exp((f_i + g_j − C_ij)/ε), z_i = n·Γ_i0 ∈ [0, 1] with Σz = k. The monotone transport sends
+ * and finally Γ_ij = exp((f_i + g_j − C_ij)/ε), z_i = n·Γ_i0. For 1/ε ≤ 300 (the reference ε = 0.01 included) the
+ * same iterates are computed in the scaling domain (u = e^{f/ε}, v = e^{g/ε}), which needs no exp/log per
+ * iteration; smaller ε runs in the log domain. Either way z_i = n·Γ_i0 ∈ [0, 1] with Σz = k. The monotone transport sends
  * the k/n mass of the lower anchor to the lowest scores, i.e. the highest predictions. Reference: ε = 0.01,
  * 200 iterations, no early stop ({@code tolerance} 0). {@link Solution#residual()} is the largest row-marginal
  * violation n·|Σ_j Γ_ij − μ_i| (column marginals are exact after the g update).
@@ -62,15 +64,25 @@ public final class SoftTopKSolver implements Solver {
     }
   }
 
-  /** What the backward needs: the plan's anchor-0 and anchor-1 columns and the unnormalized costs. */
+  /** What the backward needs: the plan's two columns and where the cost normalization's maximum sits. */
   private record Plan(double[] gamma0, double[] gamma1, double costMax, int maxItem, int maxAnchor) {}
 
   private static final double[] ANCHORS = {0.0, 1.0};
 
+  /** Largest 1/ε for which the scaling-domain iteration is used (see {@link #scalingSinkhorn}). */
+  static final double SCALING_DOMAIN_LIMIT = 300.0;
+
   private final Settings settings;
+  private final boolean forceLogDomain;
 
   public SoftTopKSolver(Settings settings) {
+    this(settings, false);
+  }
+
+  /** @param forceLogDomain always run the log-domain iteration (tests compare the two) */
+  SoftTopKSolver(Settings settings, boolean forceLogDomain) {
     this.settings = settings;
+    this.forceLogDomain = forceLogDomain;
   }
 
   public Settings settings() {
@@ -115,18 +127,39 @@ public final class SoftTopKSolver implements Solver {
         maxAnchor = 1;
       }
     }
+    if (!Double.isFinite(cmax)) {
+      throw new IllegalArgumentException(name() + ": the squared score of item " + maxItem
+          + " overflows; predictions must have magnitude below 1e150");
+    }
     double invMax = 1.0 / cmax; // cmax > 0: no score is at both anchors
     for (int i = 0; i < n; i++) {
       c0[i] *= invMax;
       c1[i] *= invMax;
     }
+    double[] gamma0 = new double[n];
+    double[] gamma1 = new double[n];
+    int it = invEps <= SCALING_DOMAIN_LIMIT && !forceLogDomain
+        ? scalingSinkhorn(c0, c1, invEps, gamma0, gamma1)
+        : logDomainSinkhorn(c0, c1, eps, gamma0, gamma1);
+    double[] z = new double[n];
+    double residual = 0.0;
+    for (int i = 0; i < n; i++) {
+      z[i] = n * gamma0[i];
+      residual = Math.max(residual, Math.abs(n * (gamma0[i] + gamma1[i]) - 1.0));
+    }
+    return new Solution(z, predictions, instance, it, residual, new Plan(gamma0, gamma1, cmax, maxItem, maxAnchor));
+  }
+
+  /** The reference iteration in the log domain; writes the plan's columns and returns the iterations run. */
+  private int logDomainSinkhorn(double[] c0, double[] c1, double eps, double[] gamma0, double[] gamma1) {
+    int n = c0.length;
+    double invEps = 1.0 / eps;
     double epsLogMu = eps * Math.log(1.0 / n);
     double epsLogNu0 = eps * Math.log((double) settings.k() / n);
     double epsLogNu1 = eps * Math.log((double) (n - settings.k()) / n);
     double[] f = new double[n];
     double g0 = 0.0;
     double g1 = 0.0;
-    double residual = Double.NaN;
     int it = 0;
     while (it < settings.iterations()) {
       for (int i = 0; i < n; i++) {
@@ -143,16 +176,61 @@ public final class SoftTopKSolver implements Solver {
         break;
       }
     }
-    double[] gamma0 = new double[n];
-    double[] gamma1 = new double[n];
-    double[] z = new double[n];
     for (int i = 0; i < n; i++) {
       gamma0[i] = Math.exp((f[i] + g0 - c0[i]) * invEps);
       gamma1[i] = Math.exp((f[i] + g1 - c1[i]) * invEps);
-      z[i] = n * gamma0[i];
     }
-    residual = rowResidual(f, g0, g1, c0, c1, invEps);
-    return new Solution(z, predictions, instance, it, residual, new Plan(gamma0, gamma1, cmax, maxItem, maxAnchor));
+    return it;
+  }
+
+  /**
+   * The same iteration in the scaling domain, u = exp(f/ε), v = exp(g/ε), K = exp(−C/ε):
+   * u_i = μ_i / Σ_j K_ij v_j, v_j = ν_j / Σ_i K_ij u_i — identical iterates up to rounding, without a
+   * transcendental function per entry and iteration. Safe while 1/ε ≤ {@value #SCALING_DOMAIN_LIMIT}: the
+   * normalized costs are in [0, 1] and |f|, |g| ≤ 1 + O(ε), so every factor stays within e^{±300}.
+   */
+  private int scalingSinkhorn(double[] c0, double[] c1, double invEps, double[] gamma0, double[] gamma1) {
+    int n = c0.length;
+    double mu = 1.0 / n;
+    double nu0 = (double) settings.k() / n;
+    double nu1 = (double) (n - settings.k()) / n;
+    double[] k0 = new double[n];
+    double[] k1 = new double[n];
+    for (int i = 0; i < n; i++) {
+      k0[i] = Math.exp(-c0[i] * invEps);
+      k1[i] = Math.exp(-c1[i] * invEps);
+    }
+    double[] u = new double[n];
+    double v0 = 1.0;
+    double v1 = 1.0;
+    int it = 0;
+    while (it < settings.iterations()) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      for (int i = 0; i < n; i++) {
+        double ui = mu / (k0[i] * v0 + k1[i] * v1);
+        u[i] = ui;
+        s0 += k0[i] * ui;
+        s1 += k1[i] * ui;
+      }
+      v0 = nu0 / s0;
+      v1 = nu1 / s1;
+      it++;
+      if (settings.tolerance() > 0 && it % 10 == 0) {
+        double worst = 0.0;
+        for (int i = 0; i < n; i++) {
+          worst = Math.max(worst, Math.abs(n * u[i] * (k0[i] * v0 + k1[i] * v1) - 1.0));
+        }
+        if (worst < settings.tolerance()) {
+          break;
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      gamma0[i] = u[i] * k0[i] * v0;
+      gamma1[i] = u[i] * k1[i] * v1;
+    }
+    return it;
   }
 
   /** LSE_i((f_i − c_i)/ε), stabilized by its maximum term. */

@@ -59,7 +59,7 @@ class SolverPluginsTest {
     assertThatThrownBy(() -> new CappedSimplexAscentProvider().create(
         new CappedSimplexAscentProvider.Config("coverage", 2, 100, 0.1, 0.9, "sideways", 0.01, 1e-6)))
         .hasMessageContaining("start='sideways'");
-    assertThatThrownBy(() -> new PortfolioQpProvider().create(new PortfolioQpProvider.Config(0.1, "sigma", false, 100, 1e-10)))
+    assertThatThrownBy(() -> new PortfolioQpProvider().create(new PortfolioQpProvider.Config(0.1, "sigma", false, "active-set", 100, 1e-10)))
         .hasMessageContaining("quadraticForm='sigma'");
     assertThatThrownBy(() -> new LinearOracleProvider().create(
         new LinearOracleProvider.Config("argmax", "magic", "additive", 1, 10, 10)))

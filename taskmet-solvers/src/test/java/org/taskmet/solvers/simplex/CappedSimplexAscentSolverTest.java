@@ -213,6 +213,8 @@ class CappedSimplexAscentSolverTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capped-simplex-ascent").hasMessageContaining("NaN");
     assertThatThrownBy(() -> solver.solve(Matrix.zeros(2, 10), instance(2, 10), new SplittableRandom(1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget k=2.0");
+    assertThatThrownBy(() -> solver.solve(Matrix.zeros(5, 10), instance(5, 10), null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RandomGenerator");
     assertThatThrownBy(() -> new Settings(2, 0, 0.1, 0.9, Start.RANDOM, 0.01, 1e-6))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iterations");
   }

@@ -74,6 +74,26 @@ class TopKSolverTest {
   }
 
   @Test
+  void scalingAndLogDomainIterationsAgree() {
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int trial = 0; trial < 10; trial++) {
+      int n = 5 + rng.nextInt(60);
+      int k = 1 + rng.nextInt(Math.min(5, n - 1));
+      double[] y = FiniteDifferences.random(rng, n, -3, 3);
+      SoftTopKSolver.Settings s = new SoftTopKSolver.Settings(k, trial % 2 == 0 ? 0.01 : 1.0 / 299, 200, 0);
+      double[] fast = new SoftTopKSolver(s).solve(Matrix.column(y), instance(n), null).decision();
+      double[] log = new SoftTopKSolver(s, true).solve(Matrix.column(y), instance(n), null).decision();
+      assertThat(FiniteDifferences.relativeError(fast, log)).isLessThan(1e-10);
+    }
+    // below the scaling limit only the log domain is safe; it still returns a feasible relaxation
+    double[] y = FiniteDifferences.random(rng, 30, -1, 1);
+    double[] z = new SoftTopKSolver(new SoftTopKSolver.Settings(2, 1e-3, 200, 0)).solve(Matrix.column(y), instance(30), null)
+        .decision();
+    assertThat(Arrays.stream(z).sum()).isCloseTo(2, offset(1e-9));
+    assertThat(Arrays.stream(z).allMatch(Double::isFinite)).isTrue();
+  }
+
+  @Test
   void referenceSoftTopKIsAFeasibleMonotoneRelaxationOfHardTopK() {
     SplittableRandom rng = new SplittableRandom(2);
     int n = 50;

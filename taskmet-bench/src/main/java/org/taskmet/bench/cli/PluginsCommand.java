@@ -1,0 +1,52 @@
+package org.taskmet.bench.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import org.taskmet.api.PluginKind;
+import org.taskmet.api.PluginProvider;
+import org.taskmet.core.plugin.PluginConfigs;
+import org.taskmet.core.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code taskmet plugins}: what is installed. */
+@Command(name = "plugins", description = "List every discovered plugin by kind, name and description.")
+final class PluginsCommand implements Runnable {
+  private final PluginRegistry registry;
+
+  @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+  PluginKind kind;
+
+  @Option(names = "--config", description = "Also print each plugin's config fields with their defaults.")
+  boolean showConfig;
+
+  @Spec CommandSpec spec;
+
+  @Inject
+  PluginsCommand(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<PluginKind> kinds = kind == null ? List.of(PluginKind.values()) : List.of(kind);
+    out.printf("%-11s %-22s %s%n", "KIND", "NAME", "DESCRIPTION");
+    for (PluginKind k : kinds) {
+      for (PluginProvider<?, ?> p : registry.providers(k).values()) {
+        out.printf("%-11s %-22s %s%n", k.label(), p.name(), p.description());
+        if (showConfig) {
+          Map<String, Object> cfg = PluginConfigs.toMap(p.defaultConfig());
+          cfg.forEach((key, value) -> out.printf("%-11s %-22s   %s = %s%n", "", "", key, value));
+        }
+      }
+    }
+    for (String failure : registry.failures()) {
+      spec.commandLine().getErr().println("taskmet: warning: " + failure);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.taskmet.bench.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JacksonException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The file form of {@code taskmet run}: YAML ({@code .yaml}/{@code .yml}) or JSON.
+ *
+ * <pre>
+ * task: cubic
+ * taskConfig: {}
+ * method: taskmet
+ * methodConfig: {outerIterations: 200}
+ * seed: 0
+ * datasetSeed: 0
+ * </pre>
+ */
+record RunConfigFile(
+    String task, Map<String, Object> taskConfig, String method, Map<String, Object> methodConfig, Long seed,
+    Long datasetSeed) {
+  RunConfigFile {
+    taskConfig = taskConfig == null ? Map.of() : taskConfig;
+    methodConfig = methodConfig == null ? Map.of() : methodConfig;
+  }
+
+  static RunConfigFile read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("config file " + file + " does not exist");
+    }
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    ObjectMapper mapper = (name.endsWith(".yaml") || name.endsWith(".yml"))
+        ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
+    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try {
+      RunConfigFile cfg = mapper.readValue(file.toFile(), RunConfigFile.class);
+      if (cfg == null) {
+        throw new IllegalArgumentException("config file " + file + " is empty");
+      }
+      return cfg;
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException("config file " + file + ": unknown key '" + e.getPropertyName()
+          + "'; accepted: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+          .collect(Collectors.joining(", ")), e);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("config file " + file + " is not valid "
+          + (mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.taskmet.bench.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Properties;
+import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.core.plugin.TaskmetModule;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code taskmet} command line. */
+@Command(name = "taskmet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+    versionProvider = TaskmetCli.Version.class,
+    description = "Task-driven learning: TaskMet, decision-focused learning baselines and multi-task learning.",
+    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, MtlCommand.class})
+public final class TaskmetCli implements Runnable {
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(execute(args, out, err));
+  }
+
+  /** Runs the CLI with the plugins on the class path; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, new TaskmetModule(PluginRegistry.discover()), new BenchModule());
+  }
+
+  /** Runs the CLI with explicit Guice modules (tests swap the plugins or the trial executor). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Module... modules) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    Injector injector;
+    try {
+      injector = Guice.createInjector(modules);
+    } catch (RuntimeException e) {
+      err.println("taskmet: error: cannot load the plugins: " + rootMessage(e));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+    CommandLine cl = new CommandLine(TaskmetCli.class, new GuiceFactory(injector));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("taskmet: " + ex.getMessage());
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return 2;
+    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      err.println("taskmet: error: " + rootMessage(ex));
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      return ex instanceof IllegalArgumentException || ex instanceof UncheckedIOException ? 2 : 1;
+    });
+    return cl.execute(args);
+  }
+
+  /** The innermost message worth showing: wrapper exceptions add nothing for a user. */
+  static String rootMessage(Throwable t) {
+    Throwable cur = t;
+    while (cur.getCause() != null && (cur.getMessage() == null || cur instanceof UncheckedIOException
+        || cur instanceof com.google.inject.ProvisionException || cur instanceof com.google.inject.CreationException)) {
+      cur = cur.getCause();
+    }
+    String msg = cur.getMessage();
+    return msg == null ? cur.getClass().getSimpleName() : msg;
+  }
+
+  /** The version from the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"taskmet " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+  }
+
+  /** The taskmet version of this build. */
+  public static String version() {
+    try (InputStream in = TaskmetCli.class.getResourceAsStream("/taskmet-version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.taskmet.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taskmet.bench.run.TrialExecutor;
+import org.taskmet.core.plugin.TaskmetModule;
+
+class TaskmetCliTest {
+  @TempDir Path dir;
+  final FakePlugins.CountingExecutor executor = new FakePlugins.CountingExecutor();
+  String out;
+  String err;
+
+  int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = TaskmetCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true),
+        new TaskmetModule(FakePlugins.registry()), new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(TrialExecutor.class).toInstance(executor);
+          }
+        });
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  @Test
+  void pluginsListsKindNameAndDescription() {
+    assertThat(run("plugins")).isZero();
+    assertThat(out).contains("task", "cubic", "fake cubic task").contains("method", "mse", "fake two-stage method");
+    assertThat(run("plugins", "--kind", "method", "--config")).isZero();
+    assertThat(out).contains("mse").doesNotContain("fake cubic task").contains("iterations = ", "learningRate = ");
+  }
+
+  @Test
+  void unknownPluginNamesTheValueAndTheAcceptedOnes() {
+    assertThat(run("run", "--task", "cubicc", "--method", "mse")).isEqualTo(2);
+    assertThat(err.strip()).isEqualTo("taskmet: error: unknown task 'cubicc'; accepted: cubic");
+    assertThat(run("run", "--task", "cubic", "--method", "taskmet")).isEqualTo(2);
+    assertThat(err).contains("unknown method 'taskmet'; accepted: mse").doesNotContain("at org.");
+  }
+
+  @Test
+  void unknownConfigKeyListsTheAcceptedKeys() {
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "lr=0.1")).isEqualTo(2);
+    assertThat(err).contains("unknown config key 'lr' for method 'mse'; accepted: batchSize, iterations, "
+        + "learningRate, patience, validationEvery");
+  }
+
+  @Test
+  void wrongTypeNamesTheKeyAndTheExpectedType() {
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "iterations=many")).isEqualTo(2);
+    assertThat(err).contains("config key 'iterations' of method 'mse' expects an integer, got 'many'");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "iterations")).isEqualTo(2);
+    assertThat(err).contains("--set expects key=value, got 'iterations'");
+  }
+
+  @Test
+  void invalidValueIsReportedByThePlugin() {
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--set", "iterations=0")).isEqualTo(2);
+    assertThat(err).contains("iterations must be >= 1, got 0");
+  }
+
+  @Test
+  void missingAndMalformedConfigFiles() throws Exception {
+    assertThat(run("run", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("config file " + dir.resolve("nope.yaml") + " does not exist");
+
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "task: cubic\nmethod: mse\nsede: 3\n");
+    assertThat(run("run", "--config", bad.toString())).isEqualTo(2);
+    assertThat(err).contains("unknown key 'sede'").contains("accepted: datasetSeed, method, methodConfig, seed, task, taskConfig");
+
+    Path typed = Files.writeString(dir.resolve("typed.json"), "{\"task\": \"cubic\", \"method\": \"mse\", \"seed\": \"x\"}");
+    assertThat(run("run", "--config", typed.toString())).isEqualTo(2);
+    assertThat(err).contains("config file " + typed + " is not valid JSON");
+  }
+
+  @Test
+  void aConfigFileRunsAndFlagsOverrideIt() throws Exception {
+    Path cfg = Files.writeString(dir.resolve("run.yaml"),
+        "task: cubic\nmethod: mse\nmethodConfig: {iterations: 3}\nseed: 2\n");
+    assertThat(run("run", "--config", cfg.toString(), "--seed", "1", "--out", dir.resolve("out").toString(),
+        "--save", dir.resolve("p.json").toString())).isZero();
+    assertThat(out).contains("task cubic, method mse, dataset seed 0, seed 1").contains("normalized test decision quality");
+    try (var files = Files.list(dir.resolve("out/trials"))) {
+      assertThat(files.map(f -> f.getFileName().toString().replaceAll("_[0-9a-f]{8}", "")))
+          .containsExactlyInAnyOrder("cubic_mse_d0_s1.json", "cubic_mse_d0_s1.predictor.json");
+    }
+    assertThat(Files.readString(dir.resolve("p.json"))).contains("\"format\" : \"taskmet-predictor/1\"");
+    assertThat(executor.calls).isEqualTo(1);
+
+    assertThat(run("run", "--config", cfg.toString(), "--seed", "1", "--out", dir.resolve("out").toString())).isZero();
+    assertThat(executor.calls).as("same settings: the stored result is reused").isEqualTo(1);
+    assertThat(out).contains("from an earlier run with the same settings");
+  }
+
+  @Test
+  void unknownOptionsAndSubcommandsExitTwoWithoutAStackTrace() {
+    assertThat(run("run", "--tsak", "cubic")).isEqualTo(2);
+    assertThat(err).contains("Unknown options: '--tsak', 'cubic'").contains("Try 'taskmet run --help'").doesNotContain("Exception");
+    assertThat(run("reproduse")).isEqualTo(2);
+    assertThat(err).contains("reproduse");
+  }
+
+  @Test
+  void debugPrintsTheStackTrace() {
+    assertThat(run("--debug", "run", "--task", "cubicc", "--method", "mse")).isEqualTo(2);
+    assertThat(err).contains("unknown task 'cubicc'").contains("at org.taskmet.core.plugin.PluginRegistry.provider");
+  }
+
+  @Test
+  void helpAndVersionOnEveryCommand() {
+    for (String sub : new String[] {"plugins", "run", "reproduce"}) {
+      assertThat(run(sub, "--help")).isZero();
+      assertThat(out).contains("Usage: taskmet " + sub);
+      assertThat(run(sub, "--version")).isZero();
+      assertThat(out).startsWith("taskmet ");
+    }
+  }
+
+  @Test
+  void reproduceSavesEachTrialAndResumes() throws Exception {
+    Path results = dir.resolve("rep");
+    assertThat(run("reproduce", "--tasks", "cubic", "--methods", "MSE", "--seeds", "3", "--out", results.toString()))
+        .isZero();
+    assertThat(executor.calls).isEqualTo(3);
+    assertThat(out).contains("| cubic | MSE | 3 | 0.600 ± 0.100 | -0.96 ± 0.020 ! |");
+    assertThat(results.resolve("summary.csv")).exists();
+    assertThat(results.resolve("decision-quality.png")).exists();
+    assertThat(results.resolve("cubic-predictions.png")).exists();
+    assertThat(Files.readString(results.resolve("summary.csv")).lines().count()).isEqualTo(4);
+
+    assertThat(run("reproduce", "--tasks", "cubic", "--methods", "MSE", "--seeds", "4", "--out", results.toString()))
+        .isZero();
+    assertThat(executor.calls).as("three trials resumed, one new").isEqualTo(4);
+    assertThat(out).contains("for 4 trials (3 resumed from earlier runs)");
+  }
+
+  @Test
+  void reproduceRejectsUnknownRowsTasksAndProfiles() {
+    assertThat(run("reproduce", "--methods", "SPO+")).isEqualTo(2);
+    assertThat(err).contains("reproduce has no method row 'SPO+'; accepted: MSE, DFL α=0, DFL α=10, LODL α=0, LODL α=10, TaskMet");
+    assertThat(run("reproduce", "--tasks", "knapsack")).isEqualTo(2);
+    assertThat(err).contains("reproduce has no task 'knapsack'; accepted: cubic, budget, portfolio");
+    assertThat(run("reproduce", "--profile", "quick")).isEqualTo(2);
+    assertThat(err).contains("unknown profile 'quick'; accepted: default, paper");
+  }
+}

@@ -1,0 +1,98 @@
+package org.taskmet.core.plugin;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.taskmet.api.PluginProvider;
+
+/**
+ * Turns plugin config records into plain maps and back, so a run can be written to a result file and
+ * rebuilt from it, and so users can override single fields from a config file or the command line.
+ *
+ * <p>Errors name the plugin, the field and what was expected: an unknown key lists the accepted keys, a
+ * value of the wrong type names the expected type.
+ */
+public final class PluginConfigs {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private PluginConfigs() {}
+
+  /** The record's fields as an ordered map (nested records become maps). */
+  public static Map<String, Object> toMap(Record config) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = MAPPER.convertValue(config, LinkedHashMap.class);
+    return m;
+  }
+
+  /** The config of {@code provider}: its defaults with {@code overrides} applied field by field. */
+  public static <C extends Record> C withOverrides(PluginProvider<?, C> provider, Map<String, ?> overrides) {
+    Map<String, Object> merged = toMap(provider.defaultConfig());
+    merged.putAll(overrides);
+    return fromMap(provider, merged);
+  }
+
+  /** Builds the config record of {@code provider} from a complete map (e.g. read back from a result file). */
+  public static <C extends Record> C fromMap(PluginProvider<?, C> provider, Map<String, ?> values) {
+    String who = provider.kind().label() + " '" + provider.name() + "'";
+    try {
+      return MAPPER.convertValue(values, provider.configType());
+    } catch (IllegalArgumentException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UnrecognizedPropertyException u) {
+        List<String> accepted = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+            .collect(Collectors.toList());
+        throw new IllegalArgumentException("unknown config key '" + u.getPropertyName() + "' for " + who
+            + "; accepted: " + String.join(", ", accepted), e);
+      }
+      if (cause instanceof InvalidFormatException f) {
+        throw new IllegalArgumentException("config key '" + path(f) + "' of " + who + " expects "
+            + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'", e);
+      }
+      if (cause instanceof MismatchedInputException m) {
+        throw new IllegalArgumentException("config key '" + path(m) + "' of " + who + " expects "
+            + typeName(m.getTargetType()) + ": " + m.getOriginalMessage(), e);
+      }
+      throw new IllegalArgumentException("invalid config for " + who + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String typeName(Class<?> t) {
+    if (t == null) {
+      return "another type";
+    }
+    if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+      return "an integer";
+    }
+    if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+      return "a number";
+    }
+    if (t == boolean.class || t == Boolean.class) {
+      return "true or false";
+    }
+    if (t == String.class) {
+      return "a string";
+    }
+    if (t.isEnum()) {
+      return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+    }
+    return "a " + t.getSimpleName();
+  }
+}

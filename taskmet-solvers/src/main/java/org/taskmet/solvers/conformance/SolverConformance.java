@@ -1,0 +1,112 @@
+package org.taskmet.solvers.conformance;
+
+import java.util.SplittableRandom;
+import org.taskmet.api.Instance;
+import org.taskmet.api.Matrix;
+import org.taskmet.api.Solution;
+import org.taskmet.api.Solver;
+import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.solvers.simplex.SmoothObjective;
+
+/**
+ * Conformance checks any {@link Solver} plugin can run in its tests (framework-neutral: failures are
+ * {@link AssertionError}s naming the solver):
+ * <ul>
+ *   <li>{@link #checkVjp}: the VJP against central differences of the solve, through the shared
+ *       {@link FiniteDifferenceCheck}. Each solve gets a fresh generator with the same seed, so a randomized
+ *       solver is checked as the deterministic function it is for a fixed seed. Only meaningful where the
+ *       decision is differentiable (no active-set change within the step, solver converged).</li>
+ *   <li>{@link #checkDeterministic}: same predictions and seed ⇒ bit-identical decision.</li>
+ *   <li>{@link #checkAgainst}: the decision agrees with an independent reference (another solver,
+ *       brute force) within a tolerance.</li>
+ *   <li>{@link #checkSmoothObjective}: a task's {@link SmoothObjective} is self-consistent (gradient vs value,
+ *       Hessian rows vs gradient, mixed VJP vs gradient, all by central differences).</li>
+ * </ul>
+ */
+public final class SolverConformance {
+  private SolverConformance() {}
+
+  /** Checks {@code solver.vjp} at {@code predictions} against finite differences of {@code solver.solve}. */
+  public static void checkVjp(Solver solver, Matrix predictions, Instance instance, long seed,
+      FiniteDifferenceCheck check) {
+    int rows = predictions.rows();
+    int cols = predictions.cols();
+    check.vjp(solver.name(),
+        x -> solver.solve(new Matrix(rows, cols, x), instance, new SplittableRandom(seed)).decision(),
+        (x, w) -> {
+          Solution s = solver.solve(new Matrix(rows, cols, x), instance, new SplittableRandom(seed));
+          Matrix g = solver.vjp(s, w);
+          if (g.rows() != rows || g.cols() != cols) {
+            throw new AssertionError(solver.name() + " VJP: shape " + g.shape() + ", expected " + predictions.shape());
+          }
+          return g.data();
+        },
+        predictions.data().clone(), new SplittableRandom(seed ^ 0x5DEECE66DL));
+  }
+
+  /** Two solves with the same seed give bit-identical decisions. */
+  public static void checkDeterministic(Solver solver, Matrix predictions, Instance instance, long seed) {
+    double[] a = solver.solve(predictions, instance, new SplittableRandom(seed)).decision();
+    double[] b = solver.solve(predictions, instance, new SplittableRandom(seed)).decision();
+    if (!java.util.Arrays.equals(a, b)) {
+      throw new AssertionError(solver.name() + ": two solves with seed " + seed + " differ");
+    }
+  }
+
+  /** max_i |z_i − reference_i| ≤ tolerance. */
+  public static void checkAgainst(Solver solver, double[] decision, double[] reference, double tolerance) {
+    if (decision.length != reference.length) {
+      throw new AssertionError(solver.name() + ": decision has length " + decision.length + ", reference "
+          + reference.length);
+    }
+    for (int i = 0; i < decision.length; i++) {
+      if (!(Math.abs(decision[i] - reference[i]) <= tolerance)) {
+        throw new AssertionError(String.format("%s: decision[%d] = %.12g but the reference has %.12g (tolerance %.3g)",
+            solver.name(), i, decision[i], reference[i], tolerance));
+      }
+    }
+  }
+
+  /**
+   * Checks a {@link SmoothObjective} at (z, Ŷ): ∇_z obj against differences of obj, each row of ∇²_zz obj
+   * against differences of the gradient, and the mixed VJP (for a random v) against differences in Ŷ of
+   * vᵀ∇_z obj.
+   */
+  public static void checkSmoothObjective(SmoothObjective objective, double[] z, Matrix predictions,
+      Instance instance, long seed, FiniteDifferenceCheck check) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    int n = z.length;
+    double[] grad = new double[n];
+    objective.gradient(z, predictions, instance, grad);
+    check.gradient("smooth objective", zz -> objective.value(zz, predictions, instance), grad, z.clone(), rng);
+    double[] hess = new double[n * n];
+    objective.hessian(z, predictions, instance, hess);
+    for (int i = 0; i < n; i++) {
+      final int row = i;
+      check.gradient("smooth objective Hessian row " + i, zz -> {
+        double[] g = new double[n];
+        objective.gradient(zz, predictions, instance, g);
+        return g[row];
+      }, java.util.Arrays.copyOfRange(hess, i * n, (i + 1) * n), z.clone(), rng);
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rng.nextGaussian();
+    }
+    Matrix mixed = objective.mixedVjp(z, predictions, instance, v);
+    if (mixed.rows() != predictions.rows() || mixed.cols() != predictions.cols()) {
+      throw new AssertionError("smooth objective mixedVjp: shape " + mixed.shape() + ", expected " + predictions.shape());
+    }
+    int rows = predictions.rows();
+    int cols = predictions.cols();
+    check.gradient("smooth objective mixed VJP", flat -> {
+      double[] g = new double[n];
+      objective.gradient(z, new Matrix(rows, cols, flat), instance, g);
+      double s = 0.0;
+      for (int i = 0; i < n; i++) {
+        s += v[i] * g[i];
+      }
+      return s;
+    }, mixed.data(), predictions.data().clone(), rng);
+  }
+}

@@ -1,0 +1,115 @@
+package org.taskmet.tasks.fashion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Fashion-MNIST data set (Xiao, Rasul, Vollgraf 2017): 60,000 training and 10,000 test grey-scale
+ * 28×28 images of 10 clothing classes, read from the four IDX files of the Debian package
+ * {@code dataset-fashion-mnist} (default directory {@link #DEFAULT_DIRECTORY}).
+ *
+ * <p>Each file is looked up as {@code <name>.gz} first, then {@code <name>} uncompressed, so an unpacked
+ * copy of the original download works too.
+ */
+public final class FashionMnist {
+  /** Where the Debian package {@code dataset-fashion-mnist} installs the IDX files. */
+  public static final Path DEFAULT_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
+
+  /** The class names, index = label. */
+  public static final List<String> CLASS_NAMES =
+      List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+          "Ankle boot");
+
+  public static final int CLASS_COUNT = 10;
+
+  private static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+  private static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+  private static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+  private static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+
+  private FashionMnist() {}
+
+  /**
+   * One split: {@code count} images of {@code rows × cols} unsigned-byte pixels and their labels.
+   *
+   * @param pixels count·rows·cols bytes, image-major then row-major (read with {@code & 0xff})
+   * @param labels count labels in 0..9
+   */
+  public record Split(int count, int rows, int cols, byte[] pixels, int[] labels) {
+    public int pixelsPerImage() {
+      return rows * cols;
+    }
+  }
+
+  /** The training and test splits. */
+  public record Data(Split train, Split test) {}
+
+  /**
+   * Loads both splits from {@code directory}.
+   *
+   * @throws MissingDatasetException when a file is missing, with instructions for installing it
+   * @throws UncheckedIOException when a file cannot be read or is malformed (the message names the file)
+   */
+  public static Data load(Path directory) {
+    List<String> missing = new ArrayList<>();
+    Path trainImages = locate(directory, TRAIN_IMAGES, missing);
+    Path trainLabels = locate(directory, TRAIN_LABELS, missing);
+    Path testImages = locate(directory, TEST_IMAGES, missing);
+    Path testLabels = locate(directory, TEST_LABELS, missing);
+    if (!missing.isEmpty()) {
+      throw new MissingDatasetException(directory, missing);
+    }
+    try {
+      return new Data(split(trainImages, trainLabels), split(testImages, testLabels));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  private static Path locate(Path directory, String name, List<String> missing) {
+    Path gz = directory.resolve(name + ".gz");
+    if (Files.isRegularFile(gz)) {
+      return gz;
+    }
+    Path plain = directory.resolve(name);
+    if (Files.isRegularFile(plain)) {
+      return plain;
+    }
+    missing.add(name + "[.gz]");
+    return null;
+  }
+
+  private static Split split(Path imagesFile, Path labelsFile) throws IOException {
+    IdxReader.IdxArray images = IdxReader.readImages(imagesFile);
+    IdxReader.IdxArray labels = IdxReader.readLabels(labelsFile);
+    int count = images.dimensions()[0];
+    if (labels.dimensions()[0] != count) {
+      throw new IdxReader.IdxFormatException(
+          labelsFile, labels.dimensions()[0] + " labels but " + imagesFile + " holds " + count + " images");
+    }
+    int[] y = new int[count];
+    for (int i = 0; i < count; i++) {
+      y[i] = labels.unsigned(i);
+      if (y[i] >= CLASS_COUNT) {
+        throw new IdxReader.IdxFormatException(
+            labelsFile, "label " + y[i] + " at index " + i + " is outside 0.." + (CLASS_COUNT - 1));
+      }
+    }
+    return new Split(count, images.dimensions()[1], images.dimensions()[2], images.data(), y);
+  }
+
+  /** The data set is not where it was looked for; the message says how to install it or point to it. */
+  public static final class MissingDatasetException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public MissingDatasetException(Path directory, List<String> missingFiles) {
+      super("Fashion-MNIST not found in " + directory + " (missing " + String.join(", ", missingFiles) + "). "
+          + "Install it with `apt-get install dataset-fashion-mnist` (files go to " + DEFAULT_DIRECTORY
+          + "), or pass the directory holding the four IDX files with --data-dir.");
+    }
+  }
+}
