@@ -106,7 +106,7 @@ public final class Profiles {
     return switch (task) {
       case "cubic" -> new MseMethod.Config(300, 10, 100, 0, 0);
       case "budget" -> new MseMethod.Config(150, 10, 100, 0, 0);
-      default -> new MseMethod.Config(100, 10, 100, 20, 0);
+      default -> new MseMethod.Config(200, 10, 100, 20, 0);
     };
   }
 
@@ -120,9 +120,9 @@ public final class Profiles {
 
   private static LodlMethod.Config quickLodl(String task) {
     return switch (task) {
-      case "cubic" -> new LodlMethod.Config(0, 1000, 0, 0, 100, 25, 1, 300, 5, 200, 500, 0);
+      case "cubic" -> new LodlMethod.Config(0, 3000, 0, 0, 30, 25, 1, 300, 5, 200, 500, 0);
       case "budget" -> new LodlMethod.Config(0, 500, 0, 0, 100, 25, 3, 150, 5, 100, 500, 0);
-      default -> new LodlMethod.Config(0, 100, 0, 0, 100, 25, 1, 100, 5, 100, 20, 0);
+      default -> new LodlMethod.Config(0, 50, 0, 0, 100, 25, 1, 100, 5, 100, 20, 0);
     };
   }
 

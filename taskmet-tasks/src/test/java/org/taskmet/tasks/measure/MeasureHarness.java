@@ -50,18 +50,21 @@ class MeasureHarness {
         List<Double> dq = new ArrayList<>();
         List<Double> secs = new ArrayList<>();
         StringBuilder extra = new StringBuilder();
-        for (int seed = 0; seed < seeds; seed++) {
+        int first = Integer.parseInt(System.getProperty("taskmet.firstSeed", "0"));
+        for (int seed = first; seed < first + seeds; seed++) {
           DataSplits data = task.generate(seed);
           TrainingMethod m = Profiles.method(profile, taskName, row);
           long t0 = System.nanoTime();
           TrainedPredictor p = m.train(new TrainingRequest(task, data,
               ModelFactories.fromDefaults(task.predictorDefaults()), seed, ProgressListener.NONE));
           double s = (System.nanoTime() - t0) / 1e9;
+          long e0 = System.nanoTime();
           EvaluationResult r = DecisionEvaluator.evaluate(task, p, data.test(), seed);
+          double evalSeconds = (System.nanoTime() - e0) / 1e9;
           dq.add(r.normalizedDq());
           secs.add(s);
-          extra.append(String.format(Locale.ROOT, "%n    seed %d: dq %.3f (model %.4g random %.4g optimal %.4g) mse %.4g %s",
-              seed, r.normalizedDq(), r.modelDq(), r.randomDq(), r.optimalDq(), r.mse(), new java.util.TreeMap<>(p.diagnostics())));
+          extra.append(String.format(Locale.ROOT, "%n    seed %d: dq %.3f (model %.4g random %.4g optimal %.4g) mse %.4g eval %.1f s wall %s",
+              seed, r.normalizedDq(), r.modelDq(), r.randomDq(), r.optimalDq(), r.mse(), evalSeconds, new java.util.TreeMap<>(p.diagnostics())));
         }
         double mean = dq.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double sd = Math.sqrt(dq.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, dq.size() - 1));

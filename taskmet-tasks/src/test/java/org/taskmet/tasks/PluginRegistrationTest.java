@@ -1,0 +1,33 @@
+package org.taskmet.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.taskmet.api.PluginKind;
+import org.taskmet.api.PluginProvider;
+import org.taskmet.api.Task;
+import org.taskmet.api.TrainingMethod;
+
+/** The task and method plugins are discoverable and build from their default configs. */
+class PluginRegistrationTest {
+  @Test
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  void tasksAndMethodsAreDiscoveredAndBuildFromDefaults() {
+    Map<String, Object> built = new HashMap<>();
+    for (PluginProvider p : ServiceLoader.load(PluginProvider.class)) {
+      if (p.kind() == PluginKind.TASK || p.kind() == PluginKind.METHOD) {
+        Object product = p.create(p.defaultConfig());
+        assertThat(product).isInstanceOf(p.kind().productType());
+        assertThat(p.configType()).isEqualTo(p.defaultConfig().getClass());
+        built.put(p.kind().label() + ":" + p.name(), product);
+      }
+    }
+    assertThat(built).containsKeys("task:cubic", "task:budget", "task:portfolio", "method:mse", "method:dfl",
+        "method:lodl", "method:taskmet");
+    assertThat(((Task) built.get("task:portfolio")).shape().features()).isEqualTo(28);
+    assertThat(((TrainingMethod) built.get("method:taskmet")).name()).isEqualTo("taskmet");
+  }
+}
