@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns the JMH JSON of the numerics suite into the Markdown tables of docs/bench/numerics.md.
+"""Turns the JMH JSON of the numerics suite into the Markdown tables of BENCHMARKS.md (section Numerics).
 
 Usage: python3 docs/bench/numerics-table.py numerics-jmh.json [doubles per SIMD vector, default 4] > tables.md
 

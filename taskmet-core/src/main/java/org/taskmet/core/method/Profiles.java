@@ -9,7 +9,7 @@ import java.util.List;
  *   <li>{@value #PAPER}: every method at its reference defaults (taskmet.md §1.6, §3.1), with the row's α.</li>
  *   <li>{@value #DEFAULT}: reduced iteration and sample counts chosen from measured wall times so that all
  *       3 tasks × 6 rows × {@link #seeds(String)} seeds finish in about 10 minutes on 2 cores; the
- *       measurements behind each value are in {@code docs/bench/tasks.md}.</li>
+ *       measurements behind each value are in {@code BENCHMARKS.md} (section Tasks).</li>
  * </ul>
  * Task settings (data sizes) are the reference defaults in both profiles.
  */
@@ -100,7 +100,7 @@ public final class Profiles {
   }
 
   // Default-profile settings. Costs measured per trial (CPU seconds of one training run, one seed) are in
-  // docs/bench/tasks.md; the budget is ≈ 10 minutes for 3 tasks × 6 rows × 3 seeds on 2 cores.
+  // BENCHMARKS.md (section Tasks); the budget is ≈ 10 minutes for 3 tasks × 6 rows × 3 seeds on 2 cores.
 
   private static MseMethod.Config quickMse(String task) {
     return switch (task) {

@@ -82,7 +82,7 @@ class CubicMethodsTest {
   /**
    * LODL is only checked for determinism and its diagnostics here: its 50-item quadratic surrogates have
    * 1325 parameters and need thousands of samples per instance to separate good from bad lines (measured
-   * in docs/bench/tasks.md), far beyond a unit test's budget. The surrogate fit itself is tested in
+   * in BENCHMARKS.md, section Tasks), far beyond a unit test's budget. The surrogate fit itself is tested in
    * QuadraticSurrogateTest.
    */
   @Test
