@@ -1,4 +1,4 @@
-package org.taskmet.bench.jmh;
+package org.taskmet.jmh;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * consuming the result, simple warm-up: the first rounds are printed so the steady state is visible); the
  * JMH throughput numbers remain the reference. Usage:
  * <pre>
- * java --add-modules jdk.incubator.vector -cp taskmet-bench/target/benchmarks.jar \
- *     org.taskmet.bench.jmh.SolverCpuTime [rounds] [opsPerRound]
+ * java --add-modules jdk.incubator.vector -cp taskmet-jmh/target/benchmarks.jar \
+ *     org.taskmet.jmh.SolverCpuTime [rounds] [opsPerRound]
  * </pre>
  */
 public final class SolverCpuTime {

@@ -1,4 +1,4 @@
-package org.taskmet.bench.jmh;
+package org.taskmet.jmh;
 
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.DoubleVector;

@@ -1,4 +1,4 @@
-package org.taskmet.bench.jmh;
+package org.taskmet.jmh;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,8 +26,8 @@ import org.taskmet.solvers.topk.SoftTopKSolver;
  * Each benchmark cycles through 16 random instances (fixed seed) so branch predictors see varied inputs.
  *
  * <pre>
- * mvn -q -o -pl taskmet-bench -am package -DskipTests
- * java -jar taskmet-bench/target/benchmarks.jar 'SolverBenchmarks' -f 1 -wi 3 -w 1s -i 5 -r 1s \
+ * mvn -q -o -pl taskmet-jmh -am package -DskipTests
+ * java -jar taskmet-jmh/target/benchmarks.jar 'SolverBenchmarks' -f 1 -wi 3 -w 1s -i 5 -r 1s \
  *     -jvmArgsPrepend --add-modules=jdk.incubator.vector
  * </pre>
  */
