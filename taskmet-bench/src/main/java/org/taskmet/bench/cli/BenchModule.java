@@ -1,13 +1,22 @@
 package org.taskmet.bench.cli;
 
 import com.google.inject.AbstractModule;
-import org.taskmet.bench.run.PluginTrialExecutor;
-import org.taskmet.bench.run.TrialExecutor;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import org.taskmet.bench.sweep.SweepProfiles;
+import org.taskmet.bench.sweep.TrialKinds;
 
-/** Binds what the CLI commands need besides the plugins: how a trial is executed. */
+/** Binds what the CLI commands need besides the plugins: the trial kinds and the sweep profiles on the class path. */
 public final class BenchModule extends AbstractModule {
-  @Override
-  protected void configure() {
-    bind(TrialExecutor.class).to(PluginTrialExecutor.class);
+  @Provides
+  @Singleton
+  TrialKinds trialKinds() {
+    return TrialKinds.discover();
+  }
+
+  @Provides
+  @Singleton
+  SweepProfiles sweepProfiles() {
+    return SweepProfiles.discover();
   }
 }

@@ -4,17 +4,18 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.taskmet.bench.run.ExperimentRunner;
-import org.taskmet.bench.run.ReproducePlan;
-import org.taskmet.bench.run.ResultStore;
 import org.taskmet.bench.run.ResultTable;
-import org.taskmet.bench.run.ReproducePlots;
-import org.taskmet.bench.run.TrialExecutor;
-import org.taskmet.bench.run.TrialSpec;
+import org.taskmet.bench.sweep.EngineOptions;
+import org.taskmet.bench.sweep.LabelSelection;
+import org.taskmet.bench.sweep.Sweep;
+import org.taskmet.bench.sweep.SweepFile;
+import org.taskmet.bench.sweep.SweepProfiles;
+import org.taskmet.bench.sweep.SweepRunner;
+import org.taskmet.bench.sweep.TrialKinds;
 import org.taskmet.core.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,26 +24,30 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", description = {
     "Run the TaskMet paper's decision-focused experiments (cubic top-k, budget allocation, portfolio) for",
     "the six methods of its table over several seeds, and print the measured normalized test decision",
-    "quality next to the published value. Each trial is saved as it finishes; re-running the same",
-    "command resumes and skips finished trials."})
+    "quality next to the published value. Trials run in parallel (--jobs) or on Spark (--engine spark);",
+    "each is saved as it finishes, and re-running the same command resumes and skips finished trials."})
 final class ReproduceCommand implements Callable<Integer> {
+  static final String SUITE = "reproduce";
+
   private final PluginRegistry registry;
-  private final TrialExecutor executor;
+  private final TrialKinds kinds;
+  private final SweepProfiles profiles;
 
   @Option(names = {"-p", "--profile"}, paramLabel = "NAME", defaultValue = "default",
-      description = "Settings profile: 'default' (about 10 minutes on 2 cores) or 'paper' (the reference settings).")
+      description = "Settings profile: 'default' (about 10 minutes on 2 cores), 'paper' (the reference settings), "
+          + "or one a plugin jar ships (see 'taskmet sweep --list').")
   String profile;
 
   @Option(names = "--seeds", paramLabel = "N", defaultValue = "0",
       description = "Seeds per task and method (default: the profile's).")
   int seeds;
 
-  @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = "Tasks to run (default: all three).")
-  List<String> tasks = ReproducePlan.TASKS;
+  @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = "Tasks to run (default: the profile's).")
+  List<String> tasks;
 
   @Option(names = "--methods", paramLabel = "ROW", split = ",",
-      description = "Table rows to run, e.g. 'MSE,TaskMet' (default: all six).")
-  List<String> rows = ReproducePlan.ROWS.stream().map(ReproducePlan.Row::label).toList();
+      description = "Table rows to run, e.g. 'MSE,TaskMet' (default: the profile's six).")
+  List<String> rows;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Result directory (default: results/reproduce-<profile>).")
@@ -51,56 +56,44 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--no-plots", description = "Skip the PNG plots.")
   boolean noPlots;
 
+  @Mixin EngineMixin engine;
+
   @Spec CommandSpec spec;
 
   @Inject
-  ReproduceCommand(PluginRegistry registry, TrialExecutor executor) {
+  ReproduceCommand(PluginRegistry registry, TrialKinds kinds, SweepProfiles profiles) {
     this.registry = registry;
-    this.executor = executor;
+    this.kinds = kinds;
+    this.profiles = profiles;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (seeds < 0) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
-    List<TrialSpec> trials = ReproducePlan.trials(profile, tasks, rows, seeds);
-    // every distinct configuration is built once up front, so a bad profile fails before hours of work
-    trials.stream().filter(t -> t.seed() == 0).forEach(t -> t.validate(registry));
+    EngineOptions engineOptions = engine.options();
+    SweepFile file = profiles.get(SUITE, profile).read();
+    if (seeds > 0) {
+      file = file.withSeeds(seeds);
+    }
+    LabelSelection selection = new LabelSelection(file, SUITE);
+    if (tasks != null) {
+      selection.only(ResultTable.TASK, "task", tasks);
+    }
+    if (rows != null) {
+      selection.only(ResultTable.METHOD, "method row", rows);
+    }
+    Sweep sweep = Sweep.plan(file, kinds, registry, selection);
     Path dir = out != null ? out : Path.of("results", "reproduce-" + profile);
     PrintWriter w = spec.commandLine().getOut();
-    w.printf("taskmet reproduce, profile '%s': %s%n", profile, ReproducePlan.describe(profile));
-    w.printf("%d trials (%d tasks x %d methods x seeds), results in %s%n", trials.size(), tasks.size(), rows.size(), dir);
+    w.printf("taskmet reproduce, profile '%s': %s%n", profile, file.description());
+    w.printf("%d trials (%d tasks x %d methods x seeds), results in %s%n", sweep.trials().size(),
+        sweep.labelValues(ResultTable.TASK).size(), sweep.labelValues(ResultTable.METHOD).size(), dir);
     w.flush();
-
-    long start = System.nanoTime();
-    ResultStore store = new ResultStore(dir);
-    ExperimentRunner.Outcome outcome = new ExperimentRunner(store, executor, System.err).run("reproduce", trials);
-    double seconds = (System.nanoTime() - start) / 1e9;
-
-    ResultTable table = ResultTable.of(outcome.results());
-    String report = report(table, seconds, outcome);
-    store.writeText("table.md", report);
-    w.println();
-    w.print(report);
-    if (!noPlots) {
-      List<Path> pngs = ReproducePlots.write(dir, table, outcome.results(), registry);
-      pngs.forEach(p -> w.println("plot: " + p));
-    }
-    w.println("summary: " + dir.resolve("summary.csv"));
-    return 0;
-  }
-
-  private String report(ResultTable table, double seconds, ExperimentRunner.Outcome outcome) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("## Normalized test decision quality (0 = random decisions, 1 = oracle)\n\n");
-    sb.append(table.toMarkdown()).append('\n');
-    sb.append("`!` marks a published value outside the measured mean ± 2 std (cells with 2 or more trials).\n");
-    sb.append("Budget and portfolio run on synthetic stand-ins for the paper's data (not public), so those\n");
-    sb.append("columns are comparable with the paper in the ordering of methods, not in value.\n");
-    sb.append(String.format(Locale.ROOT, "%nWall time %.1f s for %d trials (%d resumed from earlier runs), profile '%s', "
-        + "taskmet %s, Java %s.%n", seconds, outcome.results().size(), outcome.resumed(), profile, TaskmetCli.version(),
-        Runtime.version()));
-    return sb.toString();
+    SweepRunner.Outcome outcome = new SweepRunner(kinds, registry, System.err)
+        .run(sweep, dir, engineOptions, "taskmet " + String.join(" ", spec.commandLine().getParseResult()
+            .originalArgs()), !noPlots);
+    return SweepOutput.print(w, sweep, outcome, dir);
   }
 }

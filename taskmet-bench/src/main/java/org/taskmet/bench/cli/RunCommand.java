@@ -14,12 +14,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taskmet.api.PluginKind;
-import org.taskmet.bench.run.ExperimentRunner;
-import org.taskmet.bench.run.ResultStore;
-import org.taskmet.bench.run.TrialExecutor;
-import org.taskmet.bench.run.TrialResult;
-import org.taskmet.bench.run.TrialScores;
-import org.taskmet.bench.run.TrialSpec;
+import org.taskmet.bench.run.DecisionTrialKind;
+import org.taskmet.bench.run.DecisionTrialResult;
+import org.taskmet.bench.run.DecisionTrialSpec;
+import org.taskmet.bench.sweep.EngineOptions;
+import org.taskmet.bench.sweep.ResultStore;
+import org.taskmet.bench.sweep.Sweep;
+import org.taskmet.bench.sweep.SweepRunner;
+import org.taskmet.bench.sweep.Trial;
+import org.taskmet.bench.sweep.TrialKind;
+import org.taskmet.bench.sweep.TrialKinds;
+import org.taskmet.bench.sweep.TrialRecord;
 import org.taskmet.core.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Spec;
     "and write the trial's result file. Flags override the config file."})
 final class RunCommand implements Callable<Integer> {
   private final PluginRegistry registry;
-  private final TrialExecutor executor;
+  private final TrialKinds kinds;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A YAML or JSON run config (keys: task, "
       + "taskConfig, method, methodConfig, seed, datasetSeed).")
@@ -65,13 +70,13 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Inject
-  RunCommand(PluginRegistry registry, TrialExecutor executor) {
+  RunCommand(PluginRegistry registry, TrialKinds kinds) {
     this.registry = registry;
-    this.executor = executor;
+    this.kinds = kinds;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     RunConfigFile file = configFile == null ? new RunConfigFile(null, null, null, null, null, null)
         : RunConfigFile.read(configFile);
     String taskName = task != null ? task : file.task();
@@ -85,18 +90,38 @@ final class RunCommand implements Callable<Integer> {
     taskConfig.putAll(KeyValues.parse("--task-set", taskSets));
     Map<String, Object> methodConfig = new LinkedHashMap<>(file.methodConfig());
     methodConfig.putAll(KeyValues.parse("--set", methodSets));
-    TrialSpec trial = new TrialSpec(taskName, taskConfig, methodName, methodName, methodConfig,
-        datasetSeed != null ? datasetSeed : file.datasetSeed() != null ? file.datasetSeed() : 0,
-        seed != null ? seed : file.seed() != null ? file.seed() : 0);
-    trial.validate(registry);
-    ResultStore store = new ResultStore(out);
-    boolean earlier = store.load(trial).isPresent();
-    TrialResult result = new ExperimentRunner(store, executor, System.err).run("run", List.of(trial)).results().get(0);
-    if (save != null) {
-      copyPredictor(store.predictorFile(trial), save);
+    long s = seed != null ? seed : file.seed() != null ? file.seed() : 0;
+    DecisionTrialSpec trial = new DecisionTrialSpec(taskName, taskConfig, methodName, methodConfig,
+        datasetSeed != null ? datasetSeed : file.datasetSeed() != null ? file.datasetSeed() : 0, s);
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("task", taskName);
+    labels.put("method", methodName);
+    labels.put(Trial.SEED, Long.toString(s));
+    Sweep sweep;
+    try {
+      sweep = Sweep.builder("run", decisionKind(), registry).add(labels, trial).build();
+    } catch (IllegalArgumentException e) {
+      // one trial: the plugin's own message says it all
+      throw e.getCause() instanceof IllegalArgumentException cause ? cause : e;
     }
-    print(result, store, earlier);
+    ResultStore store = new ResultStore(out);
+    String id = sweep.trials().get(0).id();
+    boolean earlier = store.load(id).isPresent();
+    SweepRunner.Outcome outcome = new SweepRunner(kinds, registry, System.err).run(sweep, out, EngineOptions.local(1),
+        "taskmet " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), false);
+    if (!outcome.failures().isEmpty()) {
+      throw new IllegalStateException(outcome.failures().get(id));
+    }
+    if (save != null) {
+      copyPredictor(store.artifactFile(id, DecisionTrialKind.PREDICTOR), save);
+    }
+    print(outcome.finished().get(0), store, earlier);
     return 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private TrialKind<DecisionTrialSpec, DecisionTrialResult> decisionKind() {
+    return (TrialKind<DecisionTrialSpec, DecisionTrialResult>) kinds.get(DecisionTrialKind.NAME);
   }
 
   private static void copyPredictor(Path from, Path to) {
@@ -111,16 +136,22 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void print(TrialResult r, ResultStore store, boolean earlier) {
+  private void print(TrialRecord r, ResultStore store, boolean earlier) {
     PrintWriter w = spec.commandLine().getOut();
-    TrialScores s = r.scores();
-    w.printf(Locale.ROOT, "task %s, method %s, dataset seed %d, seed %d%n", r.spec().task(), r.spec().method(),
-        r.spec().datasetSeed(), r.spec().seed());
-    w.printf(Locale.ROOT, "normalized test decision quality  %.4f   (model %.6g, random %.6g, optimal %.6g)%n",
-        s.normalizedDq(), s.modelDq(), s.randomDq(), s.optimalDq());
-    w.printf(Locale.ROOT, "test MSE                          %.6g%n", s.mse());
-    w.printf(Locale.ROOT, "train %.2f s, evaluate %.2f s%n", r.trainSeconds(), r.evalSeconds());
-    w.printf("result: %s%s%n", store.trialFile(r.spec()),
+    DecisionTrialSpec t = ResultStore.JSON.convertValue(r.spec(), DecisionTrialSpec.class);
+    DecisionTrialResult result = ResultStore.JSON.convertValue(r.result(), DecisionTrialResult.class);
+    Map<String, Double> s = r.scores();
+    w.printf(Locale.ROOT, "task %s, method %s, dataset seed %d, seed %d%n", t.task(), t.method(), t.datasetSeed(),
+        t.seed());
+    if (s.containsKey("normalizedDq")) {
+      w.printf(Locale.ROOT, "normalized test decision quality  %.4f   (model %.6g, random %.6g, optimal %.6g)%n",
+          s.get("normalizedDq"), s.get("modelDq"), s.get("randomDq"), s.get("optimalDq"));
+      w.printf(Locale.ROOT, "test MSE                          %.6g%n", s.get("mse"));
+    } else {
+      s.forEach((k, v) -> w.printf(Locale.ROOT, "%-33s %.6g%n", k, v));
+    }
+    w.printf(Locale.ROOT, "train %.2f s, evaluate %.2f s%n", result.trainSeconds(), result.evalSeconds());
+    w.printf("result: %s%s%n", store.trialFile(r.id()),
         earlier ? " (from an earlier run with the same settings; delete it to train again)" : "");
     if (save != null) {
       w.printf("predictor: %s%n", save);

@@ -3,12 +3,9 @@ package org.taskmet.bench.cli;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Properties;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.TaskmetModule;
 import picocli.CommandLine;
@@ -20,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "taskmet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = TaskmetCli.Version.class,
     description = "Task-driven learning: TaskMet, decision-focused learning baselines and multi-task learning.",
-    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, MtlCommand.class})
+    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, MtlCommand.class})
 public final class TaskmetCli implements Runnable {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
@@ -96,14 +93,6 @@ public final class TaskmetCli implements Runnable {
 
   /** The taskmet version of this build. */
   public static String version() {
-    try (InputStream in = TaskmetCli.class.getResourceAsStream("/taskmet-version.properties")) {
-      Properties p = new Properties();
-      if (in != null) {
-        p.load(in);
-      }
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return org.taskmet.bench.BuildInfo.version();
   }
 }

@@ -17,6 +17,8 @@ import org.taskmet.api.Matrix;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
+import org.taskmet.bench.sweep.FinishedTrial;
+import org.taskmet.bench.sweep.ResultStore;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
 
@@ -29,15 +31,16 @@ final class CubicFigure {
 
   private CubicFigure() {}
 
-  static List<Path> write(Path dir, List<TrialResult> results, PluginRegistry registry) {
-    Map<String, TrialSpec> firstSeedPerRow = new LinkedHashMap<>();
-    results.stream().map(TrialResult::spec).filter(s -> s.task().equals("cubic"))
-        .sorted(Comparator.comparingLong(TrialSpec::seed))
-        .forEach(s -> firstSeedPerRow.putIfAbsent(s.row(), s));
+  static List<Path> write(ResultStore store, List<FinishedTrial<DecisionTrialSpec, DecisionTrialResult>> trials,
+      PluginRegistry registry) {
+    Map<String, FinishedTrial<DecisionTrialSpec, DecisionTrialResult>> firstSeedPerRow = new LinkedHashMap<>();
+    trials.stream().filter(t -> t.spec().task().equals("cubic"))
+        .sorted(Comparator.comparingLong(t -> t.spec().seed()))
+        .forEach(t -> firstSeedPerRow.putIfAbsent(row(t), t));
     if (firstSeedPerRow.isEmpty()) {
       return List.of();
     }
-    ResultStore store = new ResultStore(dir);
+    Path dir = store.directory();
     double[] xs = new double[GRID];
     for (int i = 0; i < GRID; i++) {
       xs[i] = -1 + 2.0 * i / (GRID - 1);
@@ -46,21 +49,22 @@ final class CubicFigure {
 
     XYChart predictions = new XYChartBuilder().width(900).height(560).title("cubic top-k: predictions vs truth")
         .xAxisTitle("x").yAxisTitle("y").build();
-    addTruth(predictions, firstSeedPerRow.values().iterator().next(), registry);
+    addTruth(predictions, firstSeedPerRow.values().iterator().next().spec(), registry);
     XYChart metric = new XYChartBuilder().width(900).height(460).title("cubic top-k: TaskMet's learned metric Λ(x)")
         .xAxisTitle("x").yAxisTitle("Λ(x)").build();
     boolean anyMetric = false;
-    for (TrialSpec spec : firstSeedPerRow.values()) {
-      Path file = store.predictorFile(spec);
+    for (Map.Entry<String, FinishedTrial<DecisionTrialSpec, DecisionTrialResult>> e : firstSeedPerRow.entrySet()) {
+      Path file = store.artifactFile(e.getValue().trial().id(), DecisionTrialKind.PREDICTOR);
       if (!Files.isRegularFile(file)) {
         continue;
       }
       TrainedPredictor p = PredictorFiles.read(file, registry).predictor();
       double[] ys = p.predict(grid).data();
-      predictions.addSeries(spec.row() + " (seed " + spec.seed() + ")", xs, ys).setMarker(SeriesMarkers.NONE);
+      String series = e.getKey() + " (seed " + e.getValue().spec().seed() + ")";
+      predictions.addSeries(series, xs, ys).setMarker(SeriesMarkers.NONE);
       if (p.metric() != null && p.metric().outputSize() == 1) {
         double[] lambda = p.metric().forward(p.metricParameters(), grid).output().data();
-        metric.addSeries(spec.row() + " (seed " + spec.seed() + ")", xs, lambda).setMarker(SeriesMarkers.NONE);
+        metric.addSeries(series, xs, lambda).setMarker(SeriesMarkers.NONE);
         anyMetric = true;
       }
     }
@@ -76,8 +80,15 @@ final class CubicFigure {
     return out;
   }
 
+  /** The series name of a trial: its labels other than the task and the seed. */
+  private static String row(FinishedTrial<DecisionTrialSpec, DecisionTrialResult> t) {
+    Map<String, String> g = new LinkedHashMap<>(t.trial().group());
+    g.remove(ResultTable.TASK);
+    return g.isEmpty() ? t.spec().method() : String.join(", ", g.values());
+  }
+
   /** The true targets of the first test instances, as points. */
-  private static void addTruth(XYChart chart, TrialSpec spec, PluginRegistry registry) {
+  private static void addTruth(XYChart chart, DecisionTrialSpec spec, PluginRegistry registry) {
     Task task = Plugins.create(registry, PluginKind.TASK, Task.class, "cubic", spec.taskConfig());
     DataSplits data = task.generate(spec.datasetSeed());
     List<Double> x = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.taskmet.bench.run;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.Model;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.TrainedPredictor;
+import org.taskmet.bench.sweep.ResultStore;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
 
@@ -26,20 +28,30 @@ public final class PredictorFiles {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The file's content. */
-  record Content(String format, TrialSpec trial, PluginRef model, int inputSize, int outputSize, double[] parameters,
+  record Content(String format, DecisionTrialSpec trial, PluginRef model, int inputSize, int outputSize, double[] parameters,
       PluginRef metric, double[] metricParameters, Map<String, Double> diagnostics) {}
 
   /** A predictor read back from a file, with the trial that trained it. */
-  public record Loaded(TrialSpec trial, TrainedPredictor predictor) {}
+  public record Loaded(DecisionTrialSpec trial, TrainedPredictor predictor) {}
 
   private PredictorFiles() {}
 
-  public static void write(Path file, ExecutedTrial trial) {
+  /** The predictor file of {@code trial}, as text. */
+  public static String json(ExecutedTrial trial) {
     TrainedPredictor p = trial.predictor();
-    Content c = new Content(FORMAT, trial.result().spec(), trial.model(), p.model().inputSize(), p.model().outputSize(),
+    Content c = new Content(FORMAT, trial.spec(), trial.model(), p.model().inputSize(), p.model().outputSize(),
         p.parameters(), p.metric() == null ? null : trial.metric(), p.metricParameters(), p.diagnostics());
     try {
-      ResultStore.writeAtomically(file, JSON.writeValueAsString(c));
+      return JSON.writeValueAsString(c);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the predictor of trial " + trial.spec() + ": " + e, e);
+    }
+  }
+
+  /** Writes the predictor file of {@code trial}, atomically. */
+  public static void write(Path file, ExecutedTrial trial) {
+    try {
+      ResultStore.writeAtomically(file, json(trial));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write predictor file " + file + ": " + e, e);
     }
@@ -56,7 +68,14 @@ public final class PredictorFiles {
     }
     Content c;
     try {
-      c = JSON.readValue(file.toFile(), Content.class);
+      if (!(JSON.readTree(file.toFile()) instanceof ObjectNode tree)) {
+        throw new IllegalArgumentException("predictor file " + file + " is not a taskmet predictor: not a JSON object");
+      }
+      // files written before sweeps had trial kinds carry the table row in the trial; it is a label now
+      if (tree.get("trial") instanceof ObjectNode trial) {
+        trial.remove("row");
+      }
+      c = JSON.treeToValue(tree, Content.class);
     } catch (IOException e) {
       throw new IllegalArgumentException("predictor file " + file + " is not a taskmet predictor: " + e.getMessage(), e);
     }

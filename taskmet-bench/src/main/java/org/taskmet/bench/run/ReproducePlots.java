@@ -12,27 +12,18 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
-import org.taskmet.core.plugin.PluginRegistry;
 
-/** The PNG figures of {@code taskmet reproduce}. */
+/** The PNG figures of a decision-focused sweep ({@code taskmet reproduce}). */
 public final class ReproducePlots {
   private ReproducePlots() {}
-
-  /** Writes every figure the results allow; returns the files written. */
-  public static List<Path> write(Path dir, ResultTable table, List<TrialResult> results, PluginRegistry registry) {
-    List<Path> out = new ArrayList<>();
-    out.add(decisionQualityBars(dir.resolve("decision-quality.png"), table));
-    out.addAll(CubicFigure.write(dir, results, registry));
-    return out;
-  }
 
   /** Bar chart: normalized test DQ per task (groups) and method (series), error bars = 1 std. */
   static Path decisionQualityBars(Path file, ResultTable table) {
     Set<String> tasks = new LinkedHashSet<>();
     Set<String> rows = new LinkedHashSet<>();
     for (ResultTable.Cell c : table.cells()) {
-      tasks.add(c.task());
-      rows.add(c.row());
+      tasks.add(category(c));
+      rows.add(series(c));
     }
     CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
         .title("Normalized test decision quality (mean ± std over seeds)").xAxisTitle("task")
@@ -45,7 +36,7 @@ public final class ReproducePlots {
       List<Double> stds = new ArrayList<>();
       for (String task : taskList) {
         ResultTable.Cell cell = table.cells().stream()
-            .filter(c -> c.task().equals(task) && c.row().equals(row)).findFirst().orElse(null);
+            .filter(c -> category(c).equals(task) && series(c).equals(row)).findFirst().orElse(null);
         means.add(cell == null ? 0.0 : cell.mean());
         stds.add(cell == null ? 0.0 : cell.std());
       }
@@ -53,6 +44,19 @@ public final class ReproducePlots {
     }
     save(chart, file);
     return file;
+  }
+
+  /** The bar group of a cell: its task label (or its first label). */
+  private static String category(ResultTable.Cell c) {
+    return c.group().containsKey(ResultTable.TASK) ? c.group().get(ResultTable.TASK)
+        : c.group().values().stream().findFirst().orElse("all");
+  }
+
+  /** The bar series of a cell: its other labels. */
+  private static String series(ResultTable.Cell c) {
+    List<String> rest = new ArrayList<>(c.group().values());
+    rest.remove(category(c));
+    return rest.isEmpty() ? "trials" : String.join(", ", rest);
   }
 
   static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {

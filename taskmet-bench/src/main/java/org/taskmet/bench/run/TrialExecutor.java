@@ -1,9 +1,12 @@
 package org.taskmet.bench.run;
 
-import org.taskmet.api.ProgressListener;
+import org.taskmet.bench.sweep.TrialContext;
 
-/** Runs one trial: trains and evaluates. Implementations throw with a clear message when the trial cannot run. */
+/**
+ * Trains and scores one decision-focused trial. Implementations throw with a clear message when the trial cannot
+ * run.
+ */
 @FunctionalInterface
 public interface TrialExecutor {
-  ExecutedTrial execute(TrialSpec spec, ProgressListener progress);
+  ExecutedTrial execute(DecisionTrialSpec spec, TrialContext context);
 }

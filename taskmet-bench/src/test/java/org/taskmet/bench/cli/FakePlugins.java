@@ -19,11 +19,14 @@ import org.taskmet.api.Task;
 import org.taskmet.api.TaskShape;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
+import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.taskmet.bench.run.DecisionTrialResult;
+import org.taskmet.bench.run.DecisionTrialSpec;
 import org.taskmet.bench.run.ExecutedTrial;
 import org.taskmet.bench.run.PluginRef;
 import org.taskmet.bench.run.TrialExecutor;
-import org.taskmet.bench.run.TrialResult;
-import org.taskmet.bench.run.TrialScores;
+import org.taskmet.bench.sweep.TrialContext;
 import org.taskmet.core.method.MseMethod;
 import org.taskmet.core.plugin.PluginRegistry;
 
@@ -126,19 +129,24 @@ final class FakePlugins {
     return PluginRegistry.of(List.of(new FakeTask(), new FakeMethod(), new FakeModel()));
   }
 
-  /** Scores each trial as a deterministic function of its seed; counts how often it ran. */
+  /** Scores each trial as a deterministic function of its seed; counts how often it ran (from any thread). */
   static final class CountingExecutor implements TrialExecutor {
-    int calls;
+    final AtomicInteger calls = new AtomicInteger();
 
     @Override
-    public ExecutedTrial execute(org.taskmet.bench.run.TrialSpec spec, org.taskmet.api.ProgressListener progress) {
-      calls++;
-      progress.progress(1, 1, "done");
+    public ExecutedTrial execute(DecisionTrialSpec spec, TrialContext context) {
+      calls.incrementAndGet();
+      context.progress().progress(1, 1, "done");
       double score = 0.5 + 0.1 * spec.seed();
-      TrialResult result = new TrialResult(spec, new TrialScores(score, 0, 1, score, 2.0), 0.01, 0.001, Map.of(),
-          Map.of("taskmet", "test"));
+      Map<String, Double> scores = new LinkedHashMap<>();
+      scores.put("normalizedDq", score);
+      scores.put("modelDq", score);
+      scores.put("randomDq", 0.0);
+      scores.put("optimalDq", 1.0);
+      scores.put("mse", 2.0);
       TrainedPredictor predictor = new TrainedPredictor(new AffineModel(), new double[] {score, 0}, null, null, Map.of());
-      return new ExecutedTrial(result, predictor, new PluginRef("mlp", Map.of()), null);
+      return new ExecutedTrial(spec, new DecisionTrialResult(scores, 0.01, 0.001, Map.of()), predictor,
+          new PluginRef("mlp", Map.of()), null);
     }
   }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taskmet.bench.run.TrialExecutor;
+import com.google.inject.util.Modules;
+import java.util.List;
+import org.taskmet.bench.run.DecisionTrialKind;
+import org.taskmet.bench.sweep.TrialKinds;
 import org.taskmet.core.plugin.TaskmetModule;
 
 class TaskmetCliTest {
@@ -22,12 +25,12 @@ class TaskmetCliTest {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
     int code = TaskmetCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true),
-        new TaskmetModule(FakePlugins.registry()), new AbstractModule() {
+        new TaskmetModule(FakePlugins.registry()), Modules.override(new BenchModule()).with(new AbstractModule() {
           @Override
           protected void configure() {
-            bind(TrialExecutor.class).toInstance(executor);
+            bind(TrialKinds.class).toInstance(TrialKinds.of(List.of(new DecisionTrialKind(executor))));
           }
-        });
+        }));
     out = o.toString();
     err = e.toString();
     return code;
@@ -93,13 +96,13 @@ class TaskmetCliTest {
     assertThat(out).contains("task cubic, method mse, dataset seed 0, seed 1").contains("normalized test decision quality");
     try (var files = Files.list(dir.resolve("out/trials"))) {
       assertThat(files.map(f -> f.getFileName().toString().replaceAll("_[0-9a-f]{8}", "")))
-          .containsExactlyInAnyOrder("cubic_mse_d0_s1.json", "cubic_mse_d0_s1.predictor.json");
+          .containsExactlyInAnyOrder("cubic_mse_s1.json", "cubic_mse_s1.predictor.json");
     }
     assertThat(Files.readString(dir.resolve("p.json"))).contains("\"format\" : \"taskmet-predictor/1\"");
-    assertThat(executor.calls).isEqualTo(1);
+    assertThat(executor.calls.get()).isEqualTo(1);
 
     assertThat(run("run", "--config", cfg.toString(), "--seed", "1", "--out", dir.resolve("out").toString())).isZero();
-    assertThat(executor.calls).as("same settings: the stored result is reused").isEqualTo(1);
+    assertThat(executor.calls.get()).as("same settings: the stored result is reused").isEqualTo(1);
     assertThat(out).contains("from an earlier run with the same settings");
   }
 
@@ -119,7 +122,7 @@ class TaskmetCliTest {
 
   @Test
   void helpAndVersionOnEveryCommand() {
-    for (String sub : new String[] {"plugins", "run", "reproduce"}) {
+    for (String sub : new String[] {"plugins", "run", "reproduce", "sweep"}) {
       assertThat(run(sub, "--help")).isZero();
       assertThat(out).contains("Usage: taskmet " + sub);
       assertThat(run(sub, "--version")).isZero();
@@ -132,7 +135,7 @@ class TaskmetCliTest {
     Path results = dir.resolve("rep");
     assertThat(run("reproduce", "--tasks", "cubic", "--methods", "MSE", "--seeds", "3", "--out", results.toString()))
         .isZero();
-    assertThat(executor.calls).isEqualTo(3);
+    assertThat(executor.calls.get()).isEqualTo(3);
     assertThat(out).contains("| cubic | MSE | 3 | 0.600 ± 0.100 | -0.96 ± 0.020 ! |");
     assertThat(results.resolve("summary.csv")).exists();
     assertThat(results.resolve("decision-quality.png")).exists();
@@ -141,7 +144,7 @@ class TaskmetCliTest {
 
     assertThat(run("reproduce", "--tasks", "cubic", "--methods", "MSE", "--seeds", "4", "--out", results.toString()))
         .isZero();
-    assertThat(executor.calls).as("three trials resumed, one new").isEqualTo(4);
+    assertThat(executor.calls.get()).as("three trials resumed, one new").isEqualTo(4);
     assertThat(out).contains("for 4 trials (3 resumed from earlier runs)");
   }
 
@@ -153,5 +156,60 @@ class TaskmetCliTest {
     assertThat(err).contains("reproduce has no task 'knapsack'; accepted: cubic, budget, portfolio");
     assertThat(run("reproduce", "--profile", "quick")).isEqualTo(2);
     assertThat(err).contains("unknown profile 'quick'; accepted: default, paper");
+    assertThat(run("reproduce", "--jobs", "2", "--engine", "spark")).isEqualTo(2);
+    assertThat(err).contains("--jobs is for the local engine");
+  }
+
+  @Test
+  void sweepRunsAPlanFileInParallelListsItsTrialsAndResumes() throws Exception {
+    Path plan = Files.writeString(dir.resolve("grid.yaml"), """
+        kind: decision
+        seeds: 2
+        axes:
+          task: [cubic]
+          method: [mse]
+          methodConfig.iterations: [5, 10]
+        """);
+    Path results = dir.resolve("grid");
+    assertThat(run("sweep", plan.toString(), "--dry-run", "--out", results.toString())).isZero();
+    assertThat(out).contains("4 trials, 0 finished in " + results + ", 4 to run")
+        .containsPattern("cubic_mse_10_s1_[0-9a-f]{8}  to run +task cubic, method mse, methodConfig.iterations 10, seed 1");
+    assertThat(executor.calls.get()).isZero();
+
+    assertThat(run("sweep", plan.toString(), "--jobs", "2", "--out", results.toString(), "--only",
+        "methodConfig.iterations=10")).isZero();
+    assertThat(executor.calls.get()).isEqualTo(2);
+    assertThat(out).contains("taskmet sweep grid: 2 decision trials")
+        .contains("| task | method | methodConfig.iterations | trials | measured norm. DQ (mean ± std) |")
+        .contains("| cubic | mse | 10 | 2 | 0.550 ± 0.071 | – |")
+        .contains("engine local (2 jobs");
+    assertThat(results.resolve("table.md")).exists();
+    assertThat(results.resolve("decision-quality.png")).exists();
+
+    assertThat(run("sweep", plan.toString(), "--out", results.toString(), "--dry-run")).isZero();
+    assertThat(out).contains("4 trials, 2 finished in");
+    assertThat(run("sweep", plan.toString(), "--out", results.toString(), "--no-plots")).isZero();
+    assertThat(executor.calls.get()).as("two resumed, two new").isEqualTo(4);
+    assertThat(out).contains("for 4 trials (2 resumed from earlier runs)");
+  }
+
+  @Test
+  void sweepMistakesNameTheFileTheLabelOrTheEngine() throws Exception {
+    assertThat(run("sweep")).isEqualTo(2);
+    assertThat(err).contains("sweep needs a PLAN").contains("reproduce/default, reproduce/paper");
+    assertThat(run("sweep", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("sweep file " + dir.resolve("nope.yaml") + " does not exist, and it is not a profile");
+    Path plan = Files.writeString(dir.resolve("p.yaml"), "kind: decision\naxes: {task: [cubic], method: [mse]}\n");
+    assertThat(run("sweep", plan.toString(), "--only", "task=budget")).isEqualTo(2);
+    assertThat(err).contains("sweep p has no task 'budget'; accepted: cubic");
+    assertThat(run("sweep", plan.toString(), "--engine", "spark", "--master", "local[2]", "--out",
+        dir.resolve("s").toString())).isEqualTo(2);
+    assertThat(err).contains("unknown engine 'spark'; installed: local (the Spark engine is the optional "
+        + "taskmet-spark module");
+    assertThat(run("sweep", plan.toString(), "--master", "local[2]", "--out", dir.resolve("s").toString()))
+        .isEqualTo(2);
+    assertThat(err).contains("--master applies to the Spark engine");
+    assertThat(run("sweep", "--list")).isZero();
+    assertThat(out).contains("decision", "reproduce/default", "reproduce/paper");
   }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
+import org.taskmet.api.ProgressListener;
+import org.taskmet.bench.sweep.TrialContext;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.Solver;
 import org.taskmet.api.Task;
@@ -27,8 +29,8 @@ class PredictorFilesTest {
 
   @BeforeAll
   static void train() {
-    TrialSpec spec = new TrialSpec("cubic", Map.of(), "MSE", "mse", Map.of("iterations", 20), 3, 4);
-    trained = new PluginTrialExecutor(PLUGINS).execute(spec, (d, t, m) -> {});
+    DecisionTrialSpec spec = new DecisionTrialSpec("cubic", Map.of(), "mse", Map.of("iterations", 20), 3, 4);
+    trained = new PluginTrialExecutor().execute(spec, new TrialContext("test", PLUGINS, 1, ProgressListener.NONE));
   }
 
   @Test
@@ -37,7 +39,7 @@ class PredictorFilesTest {
     PredictorFiles.write(file, trained);
     PredictorFiles.Loaded loaded = PredictorFiles.read(file, PLUGINS);
 
-    assertThat(loaded.trial()).isEqualTo(trained.result().spec());
+    assertThat(loaded.trial()).isEqualTo(trained.spec());
     Task task = Plugins.create(PLUGINS, PluginKind.TASK, Task.class, loaded.trial().task(), loaded.trial().taskConfig());
     Instance instance = task.generate(11).test().get(0);
     Matrix before = trained.predictor().predict(instance.features());
@@ -73,9 +75,9 @@ class PredictorFilesTest {
 
   @Test
   void parameterCountAndFinitenessAreChecked() {
-    TrialResult r = trained.result();
+    DecisionTrialResult r = trained.result();
     double[] shortParams = {1.0};
-    ExecutedTrial truncated = new ExecutedTrial(r, new org.taskmet.api.TrainedPredictor(trained.predictor().model(),
+    ExecutedTrial truncated = new ExecutedTrial(trained.spec(), r, new org.taskmet.api.TrainedPredictor(trained.predictor().model(),
         shortParams, null, null, Map.of()), trained.model(), null);
     Path file = dir.resolve("short.json");
     PredictorFiles.write(file, truncated);
@@ -85,7 +87,7 @@ class PredictorFilesTest {
     double[] nan = trained.predictor().parameters().clone();
     nan[0] = Double.NaN;
     Path nanFile = dir.resolve("nan.json");
-    PredictorFiles.write(nanFile, new ExecutedTrial(r, new org.taskmet.api.TrainedPredictor(
+    PredictorFiles.write(nanFile, new ExecutedTrial(trained.spec(), r, new org.taskmet.api.TrainedPredictor(
         trained.predictor().model(), nan, null, null, Map.of()), trained.model(), null));
     assertThatThrownBy(() -> PredictorFiles.read(nanFile, PLUGINS)).hasMessageContaining("parameters[0] is NaN");
   }

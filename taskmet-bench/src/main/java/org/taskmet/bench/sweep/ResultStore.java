@@ -1,0 +1,171 @@
+package org.taskmet.bench.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The result folder of a sweep, the same for every suite and engine:
+ * <pre>
+ * trials/&lt;id&gt;.json          one finished trial ({@link TrialRecord}); its presence marks the trial finished
+ * trials/&lt;id&gt;.&lt;artifact&gt;    the trial's artifacts (e.g. predictor.json), written before its result file
+ * summary.csv                one row per finished trial of the sweep: labels, scores, seconds, id
+ * table.md, *.png            the suite's report, rebuilt from the result files
+ * .taskmet-lock              the folder lock of the run in progress ({@link OutputLock})
+ * </pre>
+ * Every file is written to a temporary name and moved into place, so an interrupted run never leaves a partial
+ * file, and a trial's artifacts exist whenever its result file does.
+ */
+public final class ResultStore {
+  /** How result files are written: indented, map keys sorted. */
+  public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private final Path dir;
+
+  public ResultStore(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public Path trialFile(String id) {
+    return dir.resolve("trials").resolve(id + ".json");
+  }
+
+  /** Where artifact {@code name} of trial {@code id} is kept. */
+  public Path artifactFile(String id, String name) {
+    return dir.resolve("trials").resolve(id + "." + name);
+  }
+
+  /**
+   * The result of trial {@code id}, if it finished in an earlier run.
+   *
+   * @throws UncheckedIOException naming the file when it exists but is not a trial record
+   */
+  public Optional<TrialRecord> load(String id) {
+    Path f = trialFile(id);
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    TrialRecord r;
+    try {
+      r = JSON.readValue(f.toFile(), TrialRecord.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("result file " + f + " is unreadable (delete it to run that trial again): "
+          + e.getMessage(), e);
+    }
+    if (!TrialRecord.FORMAT.equals(r.format()) || !id.equals(r.id())) {
+      throw new UncheckedIOException(new IOException("result file " + f + " holds format '" + r.format() + "', id '"
+          + r.id() + "'; expected '" + TrialRecord.FORMAT + "', '" + id + "' (delete it to run that trial again)"));
+    }
+    return Optional.of(r);
+  }
+
+  /** Writes a finished trial: its artifacts first, then its result file, each atomically. */
+  public void write(TrialRecord record, Map<String, String> artifacts) {
+    try {
+      for (Map.Entry<String, String> a : artifacts.entrySet()) {
+        writeAtomically(artifactFile(record.id(), a.getKey()), a.getValue());
+      }
+      writeAtomically(trialFile(record.id()), JSON.writeValueAsString(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the result of trial " + record.id() + " into " + dir + ": " + e, e);
+    }
+  }
+
+  /** Rewrites {@code summary.csv}: one row per record, its labels, scores, seconds and id. */
+  public void writeSummary(List<TrialRecord> records) {
+    Set<String> labels = new LinkedHashSet<>();
+    Set<String> scores = new LinkedHashSet<>();
+    records.forEach(r -> {
+      labels.addAll(r.labels().keySet());
+      scores.addAll(r.scores().keySet());
+    });
+    List<String> header = new ArrayList<>(labels);
+    header.addAll(scores);
+    header.add("seconds");
+    header.add("trial_id");
+    StringWriter out = new StringWriter();
+    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+        .build())) {
+      for (TrialRecord r : records) {
+        List<Object> row = new ArrayList<>();
+        labels.forEach(k -> row.add(r.labels().getOrDefault(k, "")));
+        scores.forEach(k -> row.add(r.scores().containsKey(k) ? r.scores().get(k) : ""));
+        row.add(r.seconds());
+        row.add(r.id());
+        csv.printRecord(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeText("summary.csv", out.toString());
+  }
+
+  /**
+   * Deletes the temporary files of writes a killed run left unfinished (never a result: those are only ever moved
+   * into place whole). Call it only while holding the folder's {@link OutputLock}.
+   *
+   * @return how many were deleted
+   */
+  public int removeInterruptedWrites() {
+    int n = 0;
+    for (Path d : List.of(dir, dir.resolve("trials"))) {
+      if (!Files.isDirectory(d)) {
+        continue;
+      }
+      try (var files = Files.list(d)) {
+        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+          Files.deleteIfExists(f);
+          n++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot clean up " + d + ": " + e.getMessage(), e);
+      }
+    }
+    return n;
+  }
+
+  /** Writes a text file under the result folder, atomically. */
+  public void writeText(String name, String text) {
+    try {
+      writeAtomically(dir.resolve(name), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e, e);
+    }
+  }
+
+  /** Writes {@code text} to a temporary file beside {@code target} and moves it into place. */
+  public static void writeAtomically(Path target, String text) throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
