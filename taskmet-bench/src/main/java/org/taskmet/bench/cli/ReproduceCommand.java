@@ -6,12 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.taskmet.bench.run.ResultTable;
-import org.taskmet.bench.sweep.EngineOptions;
 import org.taskmet.bench.sweep.LabelSelection;
 import org.taskmet.bench.sweep.Sweep;
 import org.taskmet.bench.sweep.SweepFile;
 import org.taskmet.bench.sweep.SweepProfiles;
-import org.taskmet.bench.sweep.SweepRunner;
 import org.taskmet.bench.sweep.TrialKinds;
 import org.taskmet.core.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
@@ -53,10 +51,7 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "Result directory (default: results/reproduce-<profile>).")
   Path out;
 
-  @Option(names = "--no-plots", description = "Skip the PNG plots.")
-  boolean noPlots;
-
-  @Mixin EngineMixin engine;
+  @Mixin SweepOptions sweepOptions;
 
   @Spec CommandSpec spec;
 
@@ -72,7 +67,7 @@ final class ReproduceCommand implements Callable<Integer> {
     if (seeds < 0) {
       throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
     }
-    EngineOptions engineOptions = engine.options();
+    sweepOptions.engineOptions(); // a contradiction in the engine flags fails before planning
     SweepFile file = profiles.get(SUITE, profile).read();
     if (seeds > 0) {
       file = file.withSeeds(seeds);
@@ -91,9 +86,6 @@ final class ReproduceCommand implements Callable<Integer> {
     w.printf("%d trials (%d tasks x %d methods x seeds), results in %s%n", sweep.trials().size(),
         sweep.labelValues(ResultTable.TASK).size(), sweep.labelValues(ResultTable.METHOD).size(), dir);
     w.flush();
-    SweepRunner.Outcome outcome = new SweepRunner(kinds, registry, System.err)
-        .run(sweep, dir, engineOptions, "taskmet " + String.join(" ", spec.commandLine().getParseResult()
-            .originalArgs()), !noPlots);
-    return SweepOutput.print(w, sweep, outcome, dir);
+    return sweepOptions.run(spec, kinds, registry, sweep, dir);
   }
 }

@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.taskmet.bench.sweep.EngineOptions;
 import org.taskmet.bench.sweep.LabelSelection;
 import org.taskmet.bench.sweep.ResultStore;
 import org.taskmet.bench.sweep.Sweep;
 import org.taskmet.bench.sweep.SweepFile;
 import org.taskmet.bench.sweep.SweepProfiles;
-import org.taskmet.bench.sweep.SweepRunner;
 import org.taskmet.bench.sweep.Trial;
 import org.taskmet.bench.sweep.TrialKind;
 import org.taskmet.bench.sweep.TrialKinds;
@@ -62,10 +60,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Result directory (default: results/<plan name>).")
   Path out;
 
-  @Option(names = "--no-plots", description = "Skip the PNG plots.")
-  boolean noPlots;
-
-  @Mixin EngineMixin engine;
+  @Mixin SweepOptions sweepOptions;
 
   @Spec CommandSpec spec;
 
@@ -87,7 +82,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new IllegalArgumentException("sweep needs a PLAN: a sweep file, or a profile of "
           + String.join(", ", profiles.all().stream().map(SweepProfiles.Profile::id).toList()));
     }
-    EngineOptions engineOptions = engine.options();
+    sweepOptions.engineOptions(); // a contradiction in the engine flags fails before planning
     SweepFile file = read(plan);
     if (seeds != null) {
       file = file.withSeeds(seeds);
@@ -110,9 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     w.printf("taskmet sweep %s: %d %s trials%s, results in %s%n", file.name(), sweep.trials().size(), file.kind(),
         file.description().isEmpty() ? "" : " (" + file.description() + ")", dir);
     w.flush();
-    SweepRunner.Outcome outcome = new SweepRunner(kinds, registry, System.err).run(sweep, dir, engineOptions,
-        "taskmet " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), !noPlots);
-    return SweepOutput.print(w, sweep, outcome, dir);
+    return sweepOptions.run(spec, kinds, registry, sweep, dir);
   }
 
   private SweepFile read(String plan) {
