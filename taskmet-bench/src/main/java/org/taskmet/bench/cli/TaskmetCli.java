@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.core.plugin.TaskmetModule;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,16 +84,12 @@ public final class TaskmetCli implements Runnable {
     return msg == null ? cur.getClass().getSimpleName() : msg;
   }
 
-  /** The version from the build. */
+  /** The version and commit of the build. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"taskmet " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+      return new String[] {"taskmet " + BuildInfo.current().describe(),
+          "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
     }
-  }
-
-  /** The taskmet version of this build. */
-  public static String version() {
-    return org.taskmet.bench.BuildInfo.version();
   }
 }

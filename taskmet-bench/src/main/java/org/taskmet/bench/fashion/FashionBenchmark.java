@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.tasks.fashion.FashionMnist;
 import org.taskmet.tasks.fashion.FashionTrainer;
 import org.taskmet.tasks.fashion.Flatness;
@@ -234,6 +235,7 @@ public final class FashionBenchmark {
       run.put("outputDirectory", settings.outputDirectory().toString());
       run.put("availableProcessors", Runtime.getRuntime().availableProcessors());
       run.put("java", System.getProperty("java.version"));
+      run.put("build", BuildInfo.current());
       Files.writeString(store.directory().resolve("run.json"), json.writeValueAsString(run), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write run.json: " + e.getMessage(), e);

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.tasks.mtl.DroStressTest;
 
 /** The stress-test table (mean ± std over seeds), its result files and its plots. */
@@ -102,6 +103,7 @@ public final class StressReport {
     Path json = dir.resolve("stress-summary.json");
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("benchmark", "mtl.md §4.4 DRO stress test");
+    doc.put("build", BuildInfo.current());
     doc.put("config", config);
     doc.put("wallSeconds", wallSeconds);
     doc.put("table", rows);

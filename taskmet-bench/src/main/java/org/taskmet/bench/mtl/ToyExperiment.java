@@ -20,6 +20,7 @@ import org.taskmet.api.Aggregation;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.Matrix;
 import org.taskmet.core.optim.Adam;
+import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.tasks.mtl.TwoTaskToy;
 
 /**
@@ -106,6 +107,7 @@ public final class ToyExperiment {
     Path json = dir.resolve(prefix + "-final.json");
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("benchmark", "mtl.md §4.1 two-task toy");
+    doc.put("build", BuildInfo.current());
     doc.put("config", result.config());
     doc.put("finals", result.finals());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);

@@ -16,8 +16,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.taskmet.bench.BuildInfo;
 import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.core.provenance.BuildInfo;
 
 /**
  * Runs a sweep into a result folder, the same way for every suite and engine: locks the folder, skips the trials
@@ -114,7 +114,7 @@ public final class SweepRunner {
     return String.format(Locale.ROOT, "Wall time %.1f s for %d trials (%d resumed from earlier runs%s), sweep '%s', "
         + "engine %s, taskmet %s, Java %s.%n", o.seconds(), o.finished().size(), o.resumed(),
         o.failures().isEmpty() ? "" : ", " + o.failures().size() + " failed", sweep.name(), o.engine(),
-        BuildInfo.version(), Runtime.version());
+        BuildInfo.current().describe(), Runtime.version());
   }
 
   private static List<TrialRecord> inPlanOrder(Sweep sweep, Map<String, TrialRecord> done) {

@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.util.Map;
 import java.util.TreeMap;
 import org.taskmet.api.ProgressListener;
-import org.taskmet.bench.BuildInfo;
 import org.taskmet.core.linalg.Kernels;
 import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.core.provenance.BuildInfo;
 
 /** Runs one trial in this JVM: what every engine does with a trial, wherever it runs it. */
 public final class TrialExecution {
@@ -54,7 +54,8 @@ public final class TrialExecution {
   /** Where and with what a trial ran. */
   static Map<String, String> environment(String engine) {
     Map<String, String> env = new TreeMap<>();
-    env.put("taskmet", BuildInfo.version());
+    env.put("taskmet", BuildInfo.current().version());
+    env.put("commit", BuildInfo.current().commit());
     env.put("java", Runtime.version().toString());
     env.put("kernels", Kernels.get().name());
     env.put("engine", engine);

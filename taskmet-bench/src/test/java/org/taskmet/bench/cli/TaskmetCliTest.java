@@ -14,6 +14,7 @@ import java.util.List;
 import org.taskmet.bench.run.DecisionTrialKind;
 import org.taskmet.bench.sweep.TrialKinds;
 import org.taskmet.core.plugin.TaskmetModule;
+import org.taskmet.core.provenance.BuildInfo;
 
 class TaskmetCliTest {
   @TempDir Path dir;
@@ -126,7 +127,8 @@ class TaskmetCliTest {
       assertThat(run(sub, "--help")).isZero();
       assertThat(out).contains("Usage: taskmet " + sub);
       assertThat(run(sub, "--version")).isZero();
-      assertThat(out).startsWith("taskmet ");
+      assertThat(out).startsWith("taskmet " + BuildInfo.current().version() + " (commit " + BuildInfo.current().commit()
+          .replace(BuildInfo.DIRTY_SUFFIX, ", uncommitted changes") + ")");
     }
   }
 

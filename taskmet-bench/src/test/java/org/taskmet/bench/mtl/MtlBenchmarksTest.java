@@ -2,12 +2,15 @@ package org.taskmet.bench.mtl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.core.mtl.aggregate.LookaheadDroProvider;
+import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.tasks.mtl.TwoTaskToy;
 
 class MtlBenchmarksTest {
@@ -28,6 +31,7 @@ class MtlBenchmarksTest {
     for (Path p : ToyExperiment.write(r, dir)) {
       assertThat(Files.size(p)).as(p.toString()).isPositive();
     }
+    assertNamesTheBuild(dir.resolve("toy-cagrad-final.json"));
     byte[] png = Files.readAllBytes(dir.resolve("toy-cagrad.png"));
     assertThat(java.util.Arrays.copyOf(png, 4)).isEqualTo(PNG_MAGIC);
   }
@@ -51,5 +55,13 @@ class MtlBenchmarksTest {
       assertThat(Files.size(p)).as(p.toString()).isPositive();
     }
     assertThat(Files.readString(dir.resolve("stress-table.md"))).contains("| group-dro |");
+    assertNamesTheBuild(dir.resolve("stress-summary.json"));
+  }
+
+  /** A result file can be traced to the code that wrote it. */
+  static void assertNamesTheBuild(Path json) throws Exception {
+    JsonNode build = new ObjectMapper().readTree(json.toFile()).get("build");
+    assertThat(build.get("version").asText()).isEqualTo(BuildInfo.current().version());
+    assertThat(build.get("commit").asText()).isEqualTo(BuildInfo.current().commit());
   }
 }
