@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.core.plugin.TaskmetModule;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,6 +56,8 @@ public final class TaskmetCli implements Runnable {
       return 1;
     }
     CommandLine cl = new CommandLine(TaskmetCli.class, new GuiceFactory(injector));
+    // picocli's own command: prints the bash/zsh completion script of the command tree built above
+    cl.addSubcommand(new AutoComplete.GenerateCompletion());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
