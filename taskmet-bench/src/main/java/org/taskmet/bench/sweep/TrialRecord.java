@@ -14,7 +14,7 @@ import java.util.Map;
  * @param scores the kind's named scalar scores of the result
  * @param result the kind's result record
  * @param seconds wall time of the trial where it ran
- * @param environment where and with what it ran: taskmet and Java versions, kernels, host, engine
+ * @param environment where and with what it ran: taskmet version and commit, Java version, kernels, host, engine
  */
 public record TrialRecord(String format, String id, String kind, Map<String, String> labels, Map<String, Object> spec,
     Map<String, Double> scores, JsonNode result, double seconds, Map<String, String> environment) {
