@@ -9,7 +9,7 @@ import org.taskmet.core.plugin.PluginRegistry;
 public final class SweepEngines {
   /** How to get the Spark engine, for the error when it is missing. */
   static final String SPARK_HINT = "the Spark engine is the optional taskmet-spark module: build it with "
-      + "'mvn -B -q package -pl taskmet-spark -am -DskipTests' and the taskmet launcher puts it on the class path";
+      + "'./mvnw -B -q package -pl taskmet-spark -am -DskipTests' and the taskmet launcher puts it on the class path";
 
   private SweepEngines() {}
 

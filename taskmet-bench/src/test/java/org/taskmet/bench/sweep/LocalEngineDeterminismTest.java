@@ -2,16 +2,11 @@ package org.taskmet.bench.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taskmet.bench.run.DecisionTrialKind;
 import org.taskmet.core.plugin.PluginRegistry;
 
 /** Real training trials give the same result files, bit for bit, whether run one at a time or four at once. */
@@ -42,44 +37,6 @@ class LocalEngineDeterminismTest {
     assertThat(four.failures()).isEmpty();
     assertThat(one.ran()).isEqualTo(12);
     assertThat(four.ran()).isEqualTo(12);
-    assertIdentical(sweep, new ResultStore(dir.resolve("one")), new ResultStore(dir.resolve("four")));
-  }
-
-  /**
-   * Same spec, scores, result and predictor file for every trial, bit for bit, except the wall and CPU times
-   * (fields whose name contains "seconds", e.g. {@code trainSeconds}, {@code cpuSecondsPerOuterStep}).
-   */
-  public static void assertIdentical(Sweep sweep, ResultStore a, ResultStore b) throws Exception {
-    for (Trial t : sweep.trials()) {
-      TrialRecord x = a.load(t.id()).orElseThrow();
-      TrialRecord y = b.load(t.id()).orElseThrow();
-      assertThat(SpecMaps.canonicalJson(y.spec())).as(t.id()).isEqualTo(SpecMaps.canonicalJson(x.spec()));
-      assertThat(y.scores()).as(t.id()).isEqualTo(x.scores());
-      assertThat(withoutTimings(y.result())).as(t.id()).isEqualTo(withoutTimings(x.result()));
-      JsonNode px = ResultStore.JSON.readTree(a.artifactFile(t.id(), DecisionTrialKind.PREDICTOR).toFile());
-      JsonNode py = ResultStore.JSON.readTree(b.artifactFile(t.id(), DecisionTrialKind.PREDICTOR).toFile());
-      assertThat(withoutTimings(py)).as(t.id()).isEqualTo(withoutTimings(px));
-      assertThat(py.get("parameters").size()).isPositive();
-    }
-  }
-
-  /** A copy without timing fields, at any depth. */
-  public static JsonNode withoutTimings(JsonNode n) {
-    JsonNode copy = n.deepCopy();
-    strip(copy);
-    return copy;
-  }
-
-  private static void strip(JsonNode n) {
-    if (n instanceof ObjectNode o) {
-      List<String> timing = new ArrayList<>();
-      o.fieldNames().forEachRemaining(f -> {
-        if (f.toLowerCase(java.util.Locale.ROOT).contains("seconds")) {
-          timing.add(f);
-        }
-      });
-      o.remove(timing);
-    }
-    n.forEach(LocalEngineDeterminismTest::strip);
+    SameResults.assertIdentical(sweep, new ResultStore(dir.resolve("one")), new ResultStore(dir.resolve("four")));
   }
 }

@@ -17,7 +17,7 @@ import javax.tools.ToolProvider;
 import org.taskmet.api.PluginProvider;
 
 /** Builds a plugin jar at test time: compiles sources against taskmet-api alone and lists the providers. */
-final class PluginJars {
+public final class PluginJars {
   private PluginJars() {}
 
   /**
@@ -26,10 +26,21 @@ final class PluginJars {
    */
   static Path build(Path dir, String jarName, Map<String, String> sources, List<String> providers)
       throws IOException, URISyntaxException {
+    String api = Path.of(PluginProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    return build(dir, jarName, sources, PluginProvider.class, providers, api);
+  }
+
+  /**
+   * A jar of other services (e.g. a sweep's trial kind, compiled against the whole test class path).
+   *
+   * @param service the service interface the providers implement
+   * @param classPath what the sources compile against
+   */
+  public static Path build(Path dir, String jarName, Map<String, String> sources, Class<?> service,
+      List<String> providers, String classPath) throws IOException {
     Path src = Files.createDirectories(dir.resolve(jarName + "-src"));
     Path classes = Files.createDirectories(dir.resolve(jarName + "-classes"));
-    List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-cp",
-        Path.of(PluginProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()));
+    List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-cp", classPath));
     for (Map.Entry<String, String> e : sources.entrySet()) {
       Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
@@ -49,7 +60,7 @@ final class PluginJars {
         Files.copy(f, out);
         out.closeEntry();
       }
-      out.putNextEntry(new JarEntry("META-INF/services/" + PluginProvider.class.getName()));
+      out.putNextEntry(new JarEntry("META-INF/services/" + service.getName()));
       write(out, String.join("\n", providers) + "\n");
       out.closeEntry();
     }
