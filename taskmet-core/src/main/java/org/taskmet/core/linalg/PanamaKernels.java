@@ -2,7 +2,6 @@ package org.taskmet.core.linalg;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,6 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Results differ from {@link ScalarKernels} only by rounding (sums are reassociated across lanes and
  * accumulators). gemm with both operands transposed (not a dense-layer shape) runs a plain loop.
+ *
+ * <p>Horizontal sums add the lanes in lane order, never with {@code reduceLanes(ADD)}: its order is unspecified
+ * for doubles, and from JDK 22 on the order of C2-compiled code differs from the interpreter's, so the same call
+ * gave other bits once the kernel was hot (a run's numbers depended on when the JIT compiled it). Lane order is what
+ * the interpreter and JDK 17's C2 do, so JDK 17 results are unchanged.
  */
 public final class PanamaKernels implements DenseKernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -48,7 +52,10 @@ public final class PanamaKernels implements DenseKernels {
       for (int bound = n - L; i <= bound; i += L) {
         acc0 = DoubleVector.fromArray(S, a, aOff + i).fma(DoubleVector.fromArray(S, b, bOff + i), acc0);
       }
-      s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+      DoubleVector sum = acc0.add(acc1).add(acc2.add(acc3));
+      for (int l = 0; l < L; l++) { // lanes in order: see the class comment on reduceLanes
+        s += sum.lane(l);
+      }
     }
     for (; i < n; i++) {
       s += a[aOff + i] * b[bOff + i];
@@ -111,10 +118,16 @@ public final class PanamaKernels implements DenseKernels {
         acc2 = DoubleVector.fromArray(S, a, r2 + j).fma(xv, acc2);
         acc3 = DoubleVector.fromArray(S, a, r3 + j).fma(xv, acc3);
       }
-      double s0 = acc0.reduceLanes(VectorOperators.ADD);
-      double s1 = acc1.reduceLanes(VectorOperators.ADD);
-      double s2 = acc2.reduceLanes(VectorOperators.ADD);
-      double s3 = acc3.reduceLanes(VectorOperators.ADD);
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int l = 0; l < L; l++) { // lanes in order: see the class comment on reduceLanes
+        s0 += acc0.lane(l);
+        s1 += acc1.lane(l);
+        s2 += acc2.lane(l);
+        s3 += acc3.lane(l);
+      }
       for (; j < n; j++) {
         double xj = x[xOff + j];
         s0 += a[r0 + j] * xj;
@@ -236,7 +249,10 @@ public final class PanamaKernels implements DenseKernels {
         }
         total = t0.add(t1).fma(DoubleVector.fromArray(S, e, er + j), total);
       }
-      double s = total.reduceLanes(VectorOperators.ADD);
+      double s = 0;
+      for (int l = 0; l < L; l++) { // lanes in order: see the class comment on reduceLanes
+        s += total.lane(l);
+      }
       for (; j < n; j++) {
         double col = 0;
         for (int i = 0; i < n; i++) {
@@ -417,14 +433,24 @@ public final class PanamaKernels implements DenseKernels {
           s12 = x1.fma(y2, s12);
           s13 = x1.fma(y3, s13);
         }
-        double t00 = s00.reduceLanes(VectorOperators.ADD);
-        double t01 = s01.reduceLanes(VectorOperators.ADD);
-        double t02 = s02.reduceLanes(VectorOperators.ADD);
-        double t03 = s03.reduceLanes(VectorOperators.ADD);
-        double t10 = s10.reduceLanes(VectorOperators.ADD);
-        double t11 = s11.reduceLanes(VectorOperators.ADD);
-        double t12 = s12.reduceLanes(VectorOperators.ADD);
-        double t13 = s13.reduceLanes(VectorOperators.ADD);
+        double t00 = 0;
+        double t01 = 0;
+        double t02 = 0;
+        double t03 = 0;
+        double t10 = 0;
+        double t11 = 0;
+        double t12 = 0;
+        double t13 = 0;
+        for (int l = 0; l < L; l++) { // lanes in order: see the class comment on reduceLanes
+          t00 += s00.lane(l);
+          t01 += s01.lane(l);
+          t02 += s02.lane(l);
+          t03 += s03.lane(l);
+          t10 += s10.lane(l);
+          t11 += s11.lane(l);
+          t12 += s12.lane(l);
+          t13 += s13.lane(l);
+        }
         for (; p < k; p++) {
           double x0 = a[a0 + p];
           double x1 = a[a1 + p];
