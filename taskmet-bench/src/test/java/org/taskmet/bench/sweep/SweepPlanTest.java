@@ -3,10 +3,18 @@ package org.taskmet.bench.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.PluginKind;
 import org.taskmet.bench.run.DecisionTrialKind;
 import org.taskmet.bench.run.DecisionTrialSpec;
@@ -39,6 +47,26 @@ class SweepPlanTest {
     assertThatThrownBy(() -> PROFILES.get("reproduce", "quick"))
         .hasMessage("unknown profile 'quick'; accepted: default, paper");
     assertThat(KINDS.all()).containsKeys(DecisionTrialKind.NAME, ArithmeticTrialKind.NAME);
+  }
+
+  @Test
+  void aPluginJarShipsItsOwnProfile(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("newsvendor-profile.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(SweepProfiles.INDEX));
+      out.write("# a plugin's profiles\ntaskmet/sweeps/reproduce/newsvendor.yaml\n".getBytes(StandardCharsets.UTF_8));
+      out.putNextEntry(new JarEntry("taskmet/sweeps/reproduce/newsvendor.yaml"));
+      out.write("description: the plugin's own\nkind: decision\nseeds: 2\nbase: {task: cubic, method: mse}\n"
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader())) {
+      SweepProfiles withPlugin = SweepProfiles.discover(loader);
+      assertThat(withPlugin.names("reproduce")).containsExactly("default", "newsvendor", "paper");
+      SweepFile f = withPlugin.get("reproduce", "newsvendor").read();
+      assertThat(f.name()).isEqualTo("reproduce/newsvendor");
+      assertThat(f.description()).isEqualTo("the plugin's own");
+      assertThat(Sweep.plan(f, KINDS, PLUGINS).trials()).hasSize(2);
+    }
   }
 
   @Test
