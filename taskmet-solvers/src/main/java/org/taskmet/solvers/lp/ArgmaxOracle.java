@@ -1,6 +1,7 @@
 package org.taskmet.solvers.lp;
 
 import org.taskmet.api.Instance;
+import org.taskmet.api.LinearOracle;
 
 /**
  * The simplest oracle: 𝒵 = the n unit vectors, so argmax cᵀz = e_{argmax_i c_i} (pick the single best item;

@@ -1,6 +1,7 @@
 package org.taskmet.solvers.lp;
 
 import org.taskmet.api.Instance;
+import org.taskmet.api.LinearOracle;
 import org.taskmet.api.Matrix;
 
 /**

@@ -2,6 +2,7 @@ package org.taskmet.solvers.lp;
 
 import com.google.auto.service.AutoService;
 import java.util.Locale;
+import org.taskmet.api.LinearOracle;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
 import org.taskmet.api.Solver;

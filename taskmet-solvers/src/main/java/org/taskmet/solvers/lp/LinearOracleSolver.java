@@ -2,15 +2,18 @@ package org.taskmet.solvers.lp;
 
 import java.util.random.RandomGenerator;
 import org.taskmet.api.Instance;
+import org.taskmet.api.LinearDecisionProblem.Sense;
+import org.taskmet.api.LinearOracle;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Solution;
 import org.taskmet.api.Solver;
 
 /**
  * A {@link Solver} for linear objectives over a feasible set given only by a {@link LinearOracle}: the
- * predictions (flattened row-major, length = the oracle's dimension) are the predicted rewards ĉ, and the
- * decision maximizes ĉᵀz. The decision is piecewise constant in ĉ, so {@link #vjp} returns the surrogate
- * gradient of the configured {@link Family}; every family needs only oracle calls.
+ * predictions (flattened row-major, length = the oracle's dimension) times the {@link Sense#sign() sense's sign}
+ * are the predicted rewards ĉ (predicted costs are negated), and the decision maximizes ĉᵀz. The decision is
+ * piecewise constant in ĉ, so {@link #vjp} returns the surrogate gradient of the configured {@link Family};
+ * every family needs only oracle calls.
  *
  * <p>Formulas, with g = dL/dz the decision cotangent and z*(·) the oracle (maximization; PyEPO's
  * minimization formulas are the same with costs −c):
@@ -27,6 +30,8 @@ import org.taskmet.api.Solver;
  *       2(z*(2ĉ − c) − z*(c)); Fenchel–Young returns ∇F_σ(ĉ) − z*(c) with the noises drawn in {@code solve}.
  *       To control scaling or see the loss value use {@link OracleLosses} directly.</li>
  * </ul>
+ * Every formula works on rewards; under {@link Sense#MINIMIZE} the returned gradient is multiplied by −1 to
+ * be the gradient in the predicted costs.
  */
 public final class LinearOracleSolver implements Solver {
   /** The surrogate-gradient family; see the class javadoc for each formula. */
@@ -68,11 +73,19 @@ public final class LinearOracleSolver implements Solver {
 
   private final String name;
   private final LinearOracle oracle;
+  private final int sign;
   private final Settings settings;
 
+  /** A solver whose predictions are rewards ({@link Sense#MAXIMIZE}). */
   public LinearOracleSolver(String name, LinearOracle oracle, Settings settings) {
+    this(name, oracle, Sense.MAXIMIZE, settings);
+  }
+
+  /** A solver whose predictions are rewards or, under {@link Sense#MINIMIZE}, costs. */
+  public LinearOracleSolver(String name, LinearOracle oracle, Sense sense, Settings settings) {
     this.name = name;
     this.oracle = oracle;
+    this.sign = sense.sign();
     this.settings = settings;
   }
 
@@ -111,7 +124,7 @@ public final class LinearOracleSolver implements Solver {
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     validate(predictions, instance);
-    double[] c = predictions.data();
+    double[] c = rewards(predictions.data());
     double[] z = new double[c.length];
     Perturbations perturbations = null;
     if (usesPerturbations()) {
@@ -128,7 +141,7 @@ public final class LinearOracleSolver implements Solver {
   @Override
   public Matrix vjp(Solution solution, double[] g) {
     Matrix pred = solution.predictions();
-    double[] cHat = pred.data();
+    double[] cHat = rewards(pred.data());
     int n = cHat.length;
     if (g.length != n) {
       throw new IllegalArgumentException(name + ": cotangent has length " + g.length + ", expected " + n);
@@ -160,7 +173,17 @@ public final class LinearOracleSolver implements Solver {
       }
       default -> throw new IllegalStateException("unknown family " + settings.family());
     }
+    if (sign < 0) {
+      for (int i = 0; i < n; i++) {
+        grad[i] = -grad[i];
+      }
+    }
     return new Matrix(pred.rows(), pred.cols(), grad);
+  }
+
+  /** The predictions as rewards: themselves, or negated costs. */
+  private double[] rewards(double[] predictions) {
+    return sign > 0 ? predictions : negated(predictions);
   }
 
   private Perturbations perturbations(Solution solution) {

@@ -2,6 +2,7 @@ package org.taskmet.solvers.lp;
 
 import java.util.random.RandomGenerator;
 import org.taskmet.api.Instance;
+import org.taskmet.api.LinearOracle;
 
 /**
  * Oracle-only surrogate losses for linear objectives, in taskmet's maximization convention (reward c, decision

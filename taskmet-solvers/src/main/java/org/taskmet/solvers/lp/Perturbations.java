@@ -2,6 +2,7 @@ package org.taskmet.solvers.lp;
 
 import java.util.random.RandomGenerator;
 import org.taskmet.api.Instance;
+import org.taskmet.api.LinearOracle;
 
 /**
  * M perturbed oracle calls z_m = argmax (perturbed ĉ)ᵀz with standard normal noises Z_m, and the estimators
