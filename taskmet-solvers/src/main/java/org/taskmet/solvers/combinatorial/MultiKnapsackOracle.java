@@ -3,11 +3,13 @@ package org.taskmet.solvers.combinatorial;
 import java.util.Arrays;
 import org.taskmet.api.Instance;
 import org.taskmet.api.LexicographicOracle;
+import org.taskmet.api.Matrix;
 
 /**
  * The multi-dimensional 0/1 knapsack: maximize Σ_i c_i z_i subject to Σ_i W[d][i] z_i ≤ C[d] for every resource
- * d, z ∈ {0,1}^m, solved exactly by depth-first branch and bound. The weights and capacities are fixed (PyEPO
- * draws them once per data set); the item values c come with each call.
+ * d, z ∈ {0,1}^m, solved exactly by depth-first branch and bound. The weights W (resources × items) and the
+ * capacities C (1 × resources) are the instance's aux matrices {@value #WEIGHTS_AUX_KEY} and
+ * {@value #CAPACITIES_AUX_KEY} (PyEPO draws the weights with the data); the item values c come with each call.
  *
  * <p><b>Tie-break</b> (documented because integer values make equal-value optima common, and the choice moves
  * regret): (1) an item whose value is ≤ 0 is never packed; (2) among the maximum-value packings of the other
@@ -15,7 +17,7 @@ import org.taskmet.api.LexicographicOracle;
  * one that packs the lower-numbered item wins. Values are summed in item order, so the same c always gives
  * the same z.
  *
- * <p>A packing is feasible when, packing its items in index order, each item fits into what the previous ones
+ * <p>A packing is feasible when, packing its items in index order, each item fits into what the earlier ones
  * left ({@link #fits}, with a 1e-9 relative tolerance).
  *
  * <p>Search: items in index order, "pack" explored before "skip", an incumbent replaced only by a strictly
@@ -25,66 +27,26 @@ import org.taskmet.api.LexicographicOracle;
  * <p>Thread-safe; each thread reuses its own work arrays, so a call allocates nothing.
  */
 public final class MultiKnapsackOracle implements LexicographicOracle {
+  /** Aux key of the weights W, resources × items. */
+  public static final String WEIGHTS_AUX_KEY = "knapsack-weights";
+  /** Aux key of the capacities C, 1 × resources. */
+  public static final String CAPACITIES_AUX_KEY = "knapsack-capacities";
   /** Relative slack of the capacity constraints; see {@link #fits}. */
   public static final double FEASIBILITY_TOLERANCE = 1e-9;
+  /** The most items the search handles (its decisions are kept in fixed arrays; 2⁶² packings is far beyond reach). */
+  public static final int MAX_ITEMS = 62;
 
-  private final double[][] weights;
-  private final double[] capacities;
-  private final int items;
-  private final int dims;
-  private final ThreadLocal<Search> searches;
+  private final ThreadLocal<Search> searches = ThreadLocal.withInitial(Search::new);
 
   /**
-   * @param weights W, resources × items, finite and ≥ 0
-   * @param capacities C, one per resource, finite and ≥ 0
+   * The aux matrices of a knapsack with these weights (resources × items) and capacities, checked: every
+   * weight and capacity finite and ≥ 0, one capacity per resource, 1 to {@value #MAX_ITEMS} items.
    */
-  public MultiKnapsackOracle(double[][] weights, double[] capacities) {
-    if (weights.length == 0 || weights.length != capacities.length) {
-      throw new IllegalArgumentException("knapsack: " + weights.length + " weight rows and " + capacities.length
-          + " capacities; expected one capacity per resource and at least one resource");
-    }
-    this.dims = weights.length;
-    this.items = weights[0].length;
-    if (items < 1 || items > 62) {
-      throw new IllegalArgumentException("knapsack: " + items + " items; expected 1 to 62");
-    }
-    this.weights = new double[dims][];
-    for (int d = 0; d < dims; d++) {
-      if (weights[d].length != items) {
-        throw new IllegalArgumentException("knapsack: weight row " + d + " has " + weights[d].length
-            + " items, row 0 has " + items);
-      }
-      for (int i = 0; i < items; i++) {
-        if (!(weights[d][i] >= 0) || !Double.isFinite(weights[d][i])) {
-          throw new IllegalArgumentException("knapsack: weight[" + d + "][" + i + "] = " + weights[d][i]
-              + "; expected a finite value >= 0");
-        }
-      }
-      if (!(capacities[d] >= 0) || !Double.isFinite(capacities[d])) {
-        throw new IllegalArgumentException("knapsack: capacity[" + d + "] = " + capacities[d]
-            + "; expected a finite value >= 0");
-      }
-      this.weights[d] = weights[d].clone();
-    }
-    this.capacities = capacities.clone();
-    this.searches = ThreadLocal.withInitial(Search::new);
-  }
-
-  public int items() {
-    return items;
-  }
-
-  public int resources() {
-    return dims;
-  }
-
-  /** A copy of W[d]. */
-  public double[] weights(int d) {
-    return weights[d].clone();
-  }
-
-  public double capacity(int d) {
-    return capacities[d];
+  public static java.util.Map<String, Matrix> aux(double[][] weights, double[] capacities) {
+    Matrix w = Matrix.of(weights);
+    Matrix c = Matrix.of(new double[][] {capacities});
+    check(w, c);
+    return java.util.Map.of(WEIGHTS_AUX_KEY, w, CAPACITIES_AUX_KEY, c);
   }
 
   @Override
@@ -94,37 +56,60 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
 
   @Override
   public int dimension(Instance instance) {
-    return items;
+    return instance.aux(WEIGHTS_AUX_KEY).cols();
   }
 
   @Override
   public void argmax(double[] c, Instance instance, double[] out) {
-    check("values", c, false);
-    searches.get().run(c, null, out);
+    searches.get().run(instance, c, null, out);
   }
 
   @Override
   public void argmaxLexicographic(double[] primary, double[] secondary, Instance instance, double[] out) {
-    check("primary values", primary, true);
-    check("secondary values", secondary, false);
-    searches.get().run(primary, secondary, out);
+    searches.get().run(instance, primary, secondary, out);
   }
 
   /**
    * Whether item i fits into the capacities {@code left}: W[d][i] ≤ left[d] + 1e-9·max(1, C[d]) for every
    * resource. The tolerance absorbs the rounding of decimal weights (3.07 + 6.93 + 10.0 must fit into 20);
    * it is far below Gurobi's default feasibility tolerance of 1e-6, which PyEPO's models use.
+   *
+   * @param weights W row-major (resources × items)
+   * @param capacities C
    */
-  public boolean fits(int i, double[] left) {
-    for (int d = 0; d < dims; d++) {
-      if (weights[d][i] > left[d] + FEASIBILITY_TOLERANCE * Math.max(1, capacities[d])) {
+  public static boolean fits(int i, double[] left, double[] weights, double[] capacities) {
+    int items = weights.length / capacities.length;
+    for (int d = 0; d < capacities.length; d++) {
+      if (weights[d * items + i] > left[d] + FEASIBILITY_TOLERANCE * Math.max(1, capacities[d])) {
         return false;
       }
     }
     return true;
   }
 
-  private void check(String what, double[] c, boolean integers) {
+  private static void check(Matrix w, Matrix c) {
+    if (c.rows() != 1 || c.cols() != w.rows() || w.rows() < 1) {
+      throw new IllegalArgumentException("knapsack: weights " + w.shape() + " and capacities " + c.shape()
+          + "; expected resources x items weights and 1 x resources capacities, at least one resource");
+    }
+    if (w.cols() < 1 || w.cols() > MAX_ITEMS) {
+      throw new IllegalArgumentException("knapsack: " + w.cols() + " items; expected 1 to " + MAX_ITEMS);
+    }
+    for (int d = 0; d < w.rows(); d++) {
+      for (int i = 0; i < w.cols(); i++) {
+        if (!(w.get(d, i) >= 0) || !Double.isFinite(w.get(d, i))) {
+          throw new IllegalArgumentException("knapsack: weight[" + d + "][" + i + "] = " + w.get(d, i)
+              + "; expected a finite value >= 0");
+        }
+      }
+      if (!(c.get(0, d) >= 0) || !Double.isFinite(c.get(0, d))) {
+        throw new IllegalArgumentException("knapsack: capacity[" + d + "] = " + c.get(0, d)
+            + "; expected a finite value >= 0");
+      }
+    }
+  }
+
+  private void checkValues(String what, double[] c, int items, boolean integers) {
     if (c.length != items) {
       throw new IllegalArgumentException(name() + ": " + what + " have length " + c.length + ", expected " + items);
     }
@@ -136,38 +121,52 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
     }
   }
 
-  /** One thread's branch-and-bound state, reused across calls. */
+  /** One thread's branch-and-bound state, reused across calls (grown when a larger knapsack comes). */
   private final class Search {
+    int items;
+    int dims;
+    double[] weights;
+    double[] capacities;
     /** The items that may be packed, in index order (the branching order). */
-    final int[] candidates = new int[items];
+    int[] candidates = new int[0];
     /** Per resource, the candidates with a positive value by decreasing value/weight (the bound's order). */
-    final int[][] byRatio = new int[dims][items];
-    final int[] byRatioCount = new int[dims];
+    int[][] byRatio = new int[0][];
+    int[] byRatioCount = new int[0];
     /** Position of an item in {@link #candidates}, −1 when it is not a candidate. */
-    final int[] position = new int[items];
-    final double[] ratio = new double[items];
-    final int[] sortBuffer = new int[items];
+    int[] position = new int[0];
+    double[] ratio = new double[0];
+    int[] sortBuffer = new int[0];
     /** remaining[depth][d]: the capacity of resource d left after the decisions above depth. */
-    final double[][] remaining = new double[items + 1][dims];
-    final boolean[] packed = new boolean[items];
-    final boolean[] bestPacked = new boolean[items];
+    double[][] remaining = new double[0][];
+    boolean[] packed = new boolean[0];
+    boolean[] bestPacked = new boolean[0];
     int count;
     double[] primary;
     double[] secondary;
     double bestPrimary;
     double bestSecondary;
 
-    void run(double[] p, double[] s, double[] out) {
-      if (out.length != items) {
-        throw new IllegalArgumentException(name() + ": output has length " + out.length + ", expected " + items);
+    void run(Instance instance, double[] p, double[] s, double[] out) {
+      Matrix w = instance.aux(WEIGHTS_AUX_KEY);
+      Matrix c = instance.aux(CAPACITIES_AUX_KEY);
+      check(w, c);
+      checkValues(s == null ? "values" : "primary values", p, w.cols(), s != null);
+      if (s != null) {
+        checkValues("secondary values", s, w.cols(), false);
       }
+      if (out.length != w.cols()) {
+        throw new IllegalArgumentException(name() + ": output has length " + out.length + ", expected " + w.cols());
+      }
+      resize(w.rows(), w.cols());
+      weights = w.data();
+      capacities = c.data();
       primary = p;
       secondary = s;
       count = 0;
       for (int i = 0; i < items; i++) {
         boolean helps = p[i] > 0 || (s != null && p[i] == 0 && s[i] > 0);
         position[i] = -1;
-        if (helps && fitsAlone(i)) {
+        if (helps && fits(i, capacities, weights, capacities)) {
           position[i] = count;
           candidates[count++] = i;
         }
@@ -184,10 +183,26 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
       for (int i = 0; i < items; i++) {
         out[i] = bestPacked[i] ? 1.0 : 0.0;
       }
+      weights = null;
+      capacities = null;
+      primary = null;
+      secondary = null;
     }
 
-    private boolean fitsAlone(int i) {
-      return fits(i, capacities);
+    private void resize(int resources, int m) {
+      if (resources != dims || m != items) {
+        dims = resources;
+        items = m;
+        candidates = new int[m];
+        byRatio = new int[resources][m];
+        byRatioCount = new int[resources];
+        position = new int[m];
+        ratio = new double[m];
+        sortBuffer = new int[m];
+        remaining = new double[m + 1][resources];
+        packed = new boolean[m];
+        bestPacked = new boolean[m];
+      }
     }
 
     /** Candidates with a positive primary value, ordered by value per unit of resource d (weightless first). */
@@ -196,7 +211,8 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
       for (int k = 0; k < count; k++) {
         int i = candidates[k];
         if (primary[i] > 0) {
-          ratio[i] = weights[d][i] == 0 ? Double.POSITIVE_INFINITY : primary[i] / weights[d][i];
+          double w = weights[d * items + i];
+          ratio[i] = w == 0 ? Double.POSITIVE_INFINITY : primary[i] / w;
           sortBuffer[n++] = i;
         }
       }
@@ -210,9 +226,7 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
         }
         sortBuffer[b + 1] = item;
       }
-      for (int k = 0; k < n; k++) {
-        byRatio[d][k] = sortBuffer[k];
-      }
+      System.arraycopy(sortBuffer, 0, byRatio[d], 0, n);
       byRatioCount[d] = n;
     }
 
@@ -228,7 +242,7 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
       double[] left = remaining[depth];
       double bound = p + remainingBound(depth, left);
       if (secondary == null) {
-        // values are real: cut only what is clearly no better, so rounding never loses a better packing
+        // real values: cut only what is clearly no better, so rounding never loses a better packing
         if (bound + 1e-9 * (1 + Math.abs(bound)) <= bestPrimary) {
           return;
         }
@@ -238,9 +252,9 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
       }
       int i = candidates[depth];
       double[] next = remaining[depth + 1];
-      if (fits(i, left)) {
+      if (fits(i, left, weights, capacities)) {
         for (int d = 0; d < dims; d++) {
-          next[d] = left[d] - weights[d][i];
+          next[d] = left[d] - weights[d * items + i];
         }
         packed[i] = true;
         search(depth + 1, p + primary[i], secondary == null ? s : s + secondary[i]);
@@ -262,7 +276,7 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
           if (position[i] < depth) {
             continue;
           }
-          double w = weights[d][i];
+          double w = weights[d * items + i];
           if (w <= cap) {
             cap -= w;
             v += primary[i];

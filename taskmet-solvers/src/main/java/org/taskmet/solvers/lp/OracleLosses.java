@@ -26,23 +26,35 @@ public final class OracleLosses {
    */
   public static LossGradient spoPlus(LinearOracle oracle, Instance instance, double[] cHat, double[] c) {
     int n = cHat.length;
+    double[] zTrue = new double[n];
+    oracle.argmax(c, instance, zTrue);
+    double[] grad = new double[n];
+    double loss = spoPlus(oracle, instance, cHat, c, zTrue, grad);
+    double[] zHat = new double[n];
+    oracle.argmax(cHat, instance, zHat);
+    return new LossGradient(loss, grad, zHat);
+  }
+
+  /**
+   * SPO+ when an optimal decision z*(c) for the true rewards is already known (PyEPO's {@code optDataset}
+   * precomputes it): one oracle call, for z*(2ĉ − c). Writes the subgradient into {@code gradient} and returns
+   * the loss.
+   */
+  public static double spoPlus(LinearOracle oracle, Instance instance, double[] cHat, double[] c, double[] zTrue,
+      double[] gradient) {
+    int n = cHat.length;
     double[] shifted = new double[n];
     for (int i = 0; i < n; i++) {
       shifted[i] = 2 * cHat[i] - c[i];
     }
     double[] zShifted = new double[n];
     oracle.argmax(shifted, instance, zShifted);
-    double[] zTrue = new double[n];
-    oracle.argmax(c, instance, zTrue);
-    double[] zHat = new double[n];
-    oracle.argmax(cHat, instance, zHat);
     double loss = 0.0;
-    double[] grad = new double[n];
     for (int i = 0; i < n; i++) {
       loss += shifted[i] * zShifted[i] - 2 * cHat[i] * zTrue[i] + c[i] * zTrue[i];
-      grad[i] = 2 * (zShifted[i] - zTrue[i]);
+      gradient[i] = 2 * (zShifted[i] - zTrue[i]);
     }
-    return new LossGradient(loss, grad, zHat);
+    return loss;
   }
 
   /**
@@ -60,14 +72,24 @@ public final class OracleLosses {
   static LossGradient fenchelYoung(LinearOracle oracle, Instance instance, double[] cHat, double[] zTrue,
       Perturbations p) {
     int n = cHat.length;
-    double[] grad = p.fenchelYoungGradient();
-    double loss = p.smoothedMax();
-    for (int i = 0; i < n; i++) {
-      grad[i] -= zTrue[i];
-      loss -= cHat[i] * zTrue[i];
-    }
+    double[] grad = new double[n];
+    double loss = fenchelYoung(p, cHat, zTrue, grad);
     double[] zHat = new double[n];
     oracle.argmax(cHat, instance, zHat);
     return new LossGradient(loss, grad, zHat);
+  }
+
+  /**
+   * The Fenchel–Young loss from perturbed solves already drawn at ĉ (no further oracle call): writes
+   * ∇F_σ(ĉ) − z_true into {@code gradient} and returns F̂_σ(ĉ) − ĉᵀz_true.
+   */
+  public static double fenchelYoung(Perturbations p, double[] cHat, double[] zTrue, double[] gradient) {
+    double[] grad = p.fenchelYoungGradient();
+    double loss = p.smoothedMax();
+    for (int i = 0; i < cHat.length; i++) {
+      gradient[i] = grad[i] - zTrue[i];
+      loss -= cHat[i] * zTrue[i];
+    }
+    return loss;
   }
 }

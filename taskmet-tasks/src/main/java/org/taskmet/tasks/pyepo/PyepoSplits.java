@@ -1,0 +1,31 @@
+package org.taskmet.tasks.pyepo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.taskmet.api.DataSplits;
+import org.taskmet.api.Dataset;
+import org.taskmet.api.Instance;
+import org.taskmet.api.Matrix;
+
+/**
+ * PyEPO's samples as taskmet instances: one instance per sample, features 1×p, targets 1×d. PyEPO draws
+ * {@code num_data + 1000} samples and holds 1000 out at random; the samples are i.i.d., so here the first
+ * {@code train} samples are the training split, the next {@code validation} the validation split, the rest the
+ * test split.
+ */
+final class PyepoSplits {
+  private PyepoSplits() {}
+
+  /** @param aux side data every instance carries (the knapsack's weights); empty for none */
+  static DataSplits split(String task, double[][] x, double[][] c, Map<String, Matrix> aux, int train,
+      int validation) {
+    List<Instance> all = new ArrayList<>(x.length);
+    for (int i = 0; i < x.length; i++) {
+      all.add(new Instance(new Matrix(1, x[i].length, x[i]), new Matrix(1, c[i].length, c[i]), aux));
+    }
+    return new DataSplits(new Dataset(task + "/train", all.subList(0, train)),
+        new Dataset(task + "/validation", all.subList(train, train + validation)),
+        new Dataset(task + "/test", all.subList(train + validation, all.size())));
+  }
+}
