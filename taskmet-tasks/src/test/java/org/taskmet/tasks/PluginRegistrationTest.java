@@ -25,8 +25,9 @@ class PluginRegistrationTest {
         built.put(p.kind().label() + ":" + p.name(), product);
       }
     }
-    assertThat(built).containsKeys("task:cubic", "task:budget", "task:portfolio", "method:mse", "method:dfl",
-        "method:lodl", "method:taskmet");
+    assertThat(built).containsKeys("task:cubic", "task:budget", "task:portfolio", "task:shortest-path",
+        "task:knapsack", "method:mse", "method:dfl", "method:lodl", "method:taskmet", "method:two-stage",
+        "method:spo-plus", "method:pfyl", "method:dbb", "method:nid", "method:dpo");
     assertThat(((Task) built.get("task:portfolio")).shape().features()).isEqualTo(28);
     assertThat(((TrainingMethod) built.get("method:taskmet")).name()).isEqualTo("taskmet");
   }

@@ -166,6 +166,25 @@ class LinearOracleSolverTest {
   }
 
   @Test
+  void minimizingOnCostsIsMaximizingOnNegatedCostsWithTheGradientNegated() {
+    SplittableRandom rng = new SplittableRandom(6);
+    Instance inst = kSubsets(6, 2);
+    for (Family family : Family.values()) {
+      Settings settings = new Settings(family, PerturbationNoise.ADDITIVE, 0.5, 7, 3.0);
+      LinearOracleSolver costs = new LinearOracleSolver("min", new FiniteSetOracle(),
+          org.taskmet.api.LinearDecisionProblem.Sense.MINIMIZE, settings);
+      LinearOracleSolver rewards = new LinearOracleSolver("max", new FiniteSetOracle(), settings);
+      double[] cost = FiniteDifferences.random(rng, 6, 0, 2);
+      double[] g = FiniteDifferences.random(rng, 6, -1, 1);
+      long seed = rng.nextLong();
+      Solution a = costs.solve(Matrix.column(cost), inst, new SplittableRandom(seed));
+      Solution b = rewards.solve(Matrix.column(negate(cost)), inst, new SplittableRandom(seed));
+      assertThat(a.decision()).as("%s", family).containsExactly(b.decision());
+      assertThat(costs.vjp(a, g).data()).as("%s", family).containsExactly(negate(rewards.vjp(b, g).data()));
+    }
+  }
+
+  @Test
   void perturbedSolvesAreReproducibleAndBadInputIsNamed() {
     LinearOracleSolver dpo = new LinearOracleSolver("lp-dpo", new ArgmaxOracle(), Settings.of(Family.DPO));
     double[] c = {0.1, 0.2, 0.3};
