@@ -86,11 +86,18 @@ public class PyepoOracleBenchmark {
     return out;
   }
 
-  /** The 1000 test instances solved at once, batched over the cores (what one regret evaluation costs). */
+  /** The thread budget of the batched solve: one, and the machine's two cores. */
+  @State(Scope.Thread)
+  public static class Batch {
+    @Param({"1", "2"})
+    public int threads;
+  }
+
+  /** The 1000 test instances solved at once, batched over the budget's cores (one regret evaluation's solves). */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
-  public double[] solveTestSet() {
-    OracleBatches.argmaxAll(decision.oracle(), stacked, test, stackedOut);
+  public double[] solveTestSet(Batch batch) {
+    OracleBatches.argmaxAll(decision.oracle(), stacked, test, stackedOut, batch.threads);
     return stackedOut;
   }
 }

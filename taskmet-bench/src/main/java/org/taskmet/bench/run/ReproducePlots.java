@@ -59,7 +59,8 @@ public final class ReproducePlots {
     return rest.isEmpty() ? "trials" : String.join(", ", rest);
   }
 
-  static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
+  /** Writes {@code chart} as a PNG, creating the folder. */
+  public static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
     try {
       Files.createDirectories(file.getParent());
       BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -19,9 +19,10 @@ public final class OptimalDecisions {
   private final double[] values;
 
   /**
+   * @param threads the most threads the solves may use
    * @throws IllegalArgumentException when the set is empty or its instances differ in size
    */
-  public OptimalDecisions(LinearDecisionProblem problem, Dataset data) {
+  public OptimalDecisions(LinearDecisionProblem problem, Dataset data, int threads) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("optimal decisions of '" + data.name() + "': the data set is empty");
     }
@@ -41,7 +42,7 @@ public final class OptimalDecisions {
       System.arraycopy(row, 0, rewards, i * dimension, dimension);
     }
     this.decisions = new double[n * dimension];
-    OracleBatches.argmaxAll(problem.oracle(), rewards, instances, decisions);
+    OracleBatches.argmaxAll(problem.oracle(), rewards, instances, decisions, threads);
     this.values = rowDots(rewards, decisions);
   }
 

@@ -7,10 +7,11 @@ import org.taskmet.api.LexicographicOracle;
 import org.taskmet.api.LinearOracle;
 
 /**
- * Many oracle calls at once, spread over the cores: rows of a stacked N×d reward array in, rows of a stacked
- * N×d decision array out. Rows are split into a few chunks per core (each chunk reuses two row buffers, so the
- * oracle calls themselves allocate nothing); every row is solved independently and written to its own slice,
- * so the result does not depend on the number of threads. Small batches run on the calling thread.
+ * Many oracle calls at once, spread over up to {@code threads} cores: rows of a stacked N×d reward array in, rows
+ * of a stacked N×d decision array out. The rows are split into one contiguous chunk per thread (each chunk reuses
+ * its row buffers, so the oracle calls themselves allocate nothing), run on the common fork-join pool; every row
+ * is solved independently and written to its own slice, so the result does not depend on the number of threads.
+ * Small batches, and a budget of one thread, run on the calling thread.
  */
 public final class OracleBatches {
   /** Below this many rows the batch runs on the calling thread: forking costs more than it saves. */
@@ -19,18 +20,22 @@ public final class OracleBatches {
   private OracleBatches() {}
 
   /** decisions[i] = argmax rewards[i]ᵀz for every row i, with instance i's feasible set. */
-  public static void argmaxAll(LinearOracle oracle, double[] rewards, List<Instance> instances, double[] decisions) {
-    run(oracle, rewards, null, instances, decisions);
+  public static void argmaxAll(LinearOracle oracle, double[] rewards, List<Instance> instances, double[] decisions,
+      int threads) {
+    run(oracle, rewards, null, instances, decisions, threads);
   }
 
   /** decisions[i] = the lexicographic maximizer of (primary[i], secondary[i]) for every row i. */
   public static void argmaxLexicographicAll(LexicographicOracle oracle, double[] primary, double[] secondary,
-      List<Instance> instances, double[] decisions) {
-    run(oracle, primary, secondary, instances, decisions);
+      List<Instance> instances, double[] decisions, int threads) {
+    run(oracle, primary, secondary, instances, decisions, threads);
   }
 
   private static void run(LinearOracle oracle, double[] first, double[] second, List<Instance> instances,
-      double[] decisions) {
+      double[] decisions, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException(oracle.name() + ": a batch needs at least one thread, got " + threads);
+    }
     int n = instances.size();
     if (n == 0) {
       return;
@@ -41,7 +46,7 @@ public final class OracleBatches {
           + " needs arrays of length " + (long) n * d + ", got rewards " + first.length + " and decisions "
           + decisions.length);
     }
-    int chunks = n < PARALLEL_THRESHOLD ? 1 : Math.min(n, 4 * Runtime.getRuntime().availableProcessors());
+    int chunks = n < PARALLEL_THRESHOLD ? 1 : Math.min(threads, Runtime.getRuntime().availableProcessors());
     IntStream range = IntStream.range(0, chunks);
     (chunks > 1 ? range.parallel() : range).forEach(k -> {
       int from = (int) ((long) n * k / chunks);

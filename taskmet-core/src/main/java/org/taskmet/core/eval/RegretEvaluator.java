@@ -45,16 +45,19 @@ public final class RegretEvaluator {
   private final int dimension;
   private final double absoluteOptimalSum;
   private final double optimalSum;
+  private final int threads;
 
   /**
    * Solves the true optimum of every instance of {@code data}.
    *
+   * @param threads the most threads the batched solves may use (results do not depend on it)
    * @throws IllegalArgumentException when the set is empty, or every optimal objective is 0 (the
    *     normalization is undefined)
    */
-  public RegretEvaluator(LinearDecisionProblem problem, Dataset data) {
+  public RegretEvaluator(LinearDecisionProblem problem, Dataset data, int threads) {
     this.problem = problem;
-    this.optimal = new OptimalDecisions(problem, data);
+    this.threads = threads;
+    this.optimal = new OptimalDecisions(problem, data, threads);
     this.instances = optimal.instances();
     this.dimension = optimal.dimension();
     double abs = 0;
@@ -127,7 +130,7 @@ public final class RegretEvaluator {
       sq += instanceSq / dimension;
     }
     double[] decisions = new double[predictions.length];
-    OracleBatches.argmaxAll(problem.oracle(), predicted, instances, decisions);
+    OracleBatches.argmaxAll(problem.oracle(), predicted, instances, decisions, threads);
     double regret = totalRegret(decisions);
     double unambiguous = Double.NaN;
     if (problem.oracle() instanceof LexicographicOracle lex) {
@@ -137,7 +140,7 @@ public final class RegretEvaluator {
         primary[k] = Math.rint(predicted[k] / TIE_TOLERANCE);
         worst[k] = -optimal.rewards()[k];
       }
-      OracleBatches.argmaxLexicographicAll(lex, primary, worst, instances, decisions);
+      OracleBatches.argmaxLexicographicAll(lex, primary, worst, instances, decisions, threads);
       unambiguous = totalRegret(decisions) / absoluteOptimalSum;
     }
     return new Result(regret / absoluteOptimalSum, unambiguous, sq / n, regret / n, sign * optimalSum / n, n);

@@ -68,7 +68,7 @@ class RegretEvaluatorTest {
   void normalizedRegretIsOneRatioOverTheSetForCosts() {
     // costs: instance 0 optimum 1 (item 0), instance 1 optimum 10 (item 1)
     Dataset data = new Dataset("t", List.of(instance(1, 3, 2), instance(30, 10, 20)));
-    RegretEvaluator eval = new RegretEvaluator(new Problem(LinearDecisionProblem.Sense.MINIMIZE, new PickOne()), data);
+    RegretEvaluator eval = new RegretEvaluator(new Problem(LinearDecisionProblem.Sense.MINIMIZE, new PickOne()), data, 2);
     // predictions choose item 2 (cost 2, regret 1) and item 2 (cost 20, regret 10)
     RegretEvaluator.Result r = eval.evaluate(new double[] {5, 5, 0, 5, 5, 0});
     assertThat(r.normalizedRegret()).isCloseTo((1.0 + 10.0) / (1.0 + 10.0), offset(1e-15));
@@ -83,7 +83,7 @@ class RegretEvaluatorTest {
   @Test
   void rewardsAreMaximizedAndRegretIsNonNegative() {
     Dataset data = new Dataset("t", List.of(instance(4, 1, 2)));
-    RegretEvaluator eval = new RegretEvaluator(new Problem(LinearDecisionProblem.Sense.MAXIMIZE, new PickOne()), data);
+    RegretEvaluator eval = new RegretEvaluator(new Problem(LinearDecisionProblem.Sense.MAXIMIZE, new PickOne()), data, 1);
     assertThat(eval.evaluate(new double[] {0, 1, 0}).normalizedRegret()).isCloseTo(3.0 / 4.0, offset(1e-15));
     assertThat(eval.evaluate(new double[] {9, 1, 0}).normalizedRegret()).isZero();
     assertThat(eval.evaluate(new double[] {9, 1, 0}).meanOptimalObjective()).isEqualTo(4.0);
@@ -92,7 +92,7 @@ class RegretEvaluatorTest {
   @Test
   void unambiguousRegretTakesTheWorstOfTiedPredictions() {
     Dataset data = new Dataset("t", List.of(instance(1, 3, 2)));
-    RegretEvaluator eval = new RegretEvaluator(new Problem(LinearDecisionProblem.Sense.MINIMIZE, new PickOne()), data);
+    RegretEvaluator eval = new RegretEvaluator(new Problem(LinearDecisionProblem.Sense.MINIMIZE, new PickOne()), data, 2);
     // items 0 and 1 are tied in prediction (within the 1e-5 rounding): the oracle takes item 0 (regret 0),
     // the worst tied optimum is item 1 (regret 2)
     RegretEvaluator.Result r = eval.evaluate(new double[] {0.5, 0.500000001, 0.9});
@@ -112,7 +112,8 @@ class RegretEvaluatorTest {
     }
     Dataset data = new Dataset("t", list);
     Problem problem = new Problem(LinearDecisionProblem.Sense.MINIMIZE, new PickOne());
-    RegretEvaluator eval = new RegretEvaluator(problem, data);
+    RegretEvaluator eval = new RegretEvaluator(problem, data, 2);
+    RegretEvaluator oneThread = new RegretEvaluator(problem, data, 1);
     double[] pred = rng.doubles(700 * 6, 0, 3).toArray();
     double regret = 0;
     double opt = 0;
@@ -134,14 +135,15 @@ class RegretEvaluatorTest {
       opt += best;
     }
     assertThat(eval.evaluate(pred).normalizedRegret()).isCloseTo(regret / opt, offset(1e-12));
+    assertThat(oneThread.evaluate(pred)).isEqualTo(eval.evaluate(pred));
   }
 
   @Test
   void badInputNamesWhatIsWrong() {
     Problem problem = new Problem(LinearDecisionProblem.Sense.MINIMIZE, new PickOne());
-    assertThatThrownBy(() -> new RegretEvaluator(problem, new Dataset("zeros", List.of(instance(0, 0)))))
+    assertThatThrownBy(() -> new RegretEvaluator(problem, new Dataset("zeros", List.of(instance(0, 0))), 1))
         .hasMessageContaining("every optimal objective is 0");
-    RegretEvaluator eval = new RegretEvaluator(problem, new Dataset("t", List.of(instance(1, 2))));
+    RegretEvaluator eval = new RegretEvaluator(problem, new Dataset("t", List.of(instance(1, 2))), 1);
     assertThatThrownBy(() -> eval.evaluate(new double[3])).hasMessageContaining("3 predictions for 1 instances");
     assertThatThrownBy(() -> eval.evaluate(new double[] {1, Double.NaN}))
         .hasMessageContaining("prediction 1 of instance 0 is NaN");

@@ -54,9 +54,9 @@ final class EpochTrainer {
     if (train.size() == 0) {
       throw new IllegalArgumentException(method + ": the training set '" + train.name() + "' is empty");
     }
-    Sample[] samples = samples(train, problem);
+    Sample[] samples = samples(train, problem, request.threads());
     Dataset val = request.data().validation();
-    RegretEvaluator validation = problem != null && val.size() > 0 ? new RegretEvaluator(problem, val) : null;
+    RegretEvaluator validation = problem != null && val.size() > 0 ? new RegretEvaluator(problem, val, request.threads()) : null;
 
     SplittableRandom root = new SplittableRandom(request.seed());
     SplittableRandom initRng = root.split();
@@ -167,7 +167,7 @@ final class EpochTrainer {
   }
 
   /** The training instances with their optimal decisions (solved once, batched over the cores). */
-  private static Sample[] samples(Dataset train, LinearDecisionProblem problem) {
+  private static Sample[] samples(Dataset train, LinearDecisionProblem problem, int threads) {
     Sample[] out = new Sample[train.size()];
     if (problem == null) {
       for (int i = 0; i < out.length; i++) {
@@ -175,7 +175,7 @@ final class EpochTrainer {
       }
       return out;
     }
-    OptimalDecisions opt = new OptimalDecisions(problem, train);
+    OptimalDecisions opt = new OptimalDecisions(problem, train, threads);
     int d = opt.dimension();
     for (int i = 0; i < out.length; i++) {
       out[i] = new Sample(train.get(i), java.util.Arrays.copyOfRange(opt.rewards(), i * d, (i + 1) * d),

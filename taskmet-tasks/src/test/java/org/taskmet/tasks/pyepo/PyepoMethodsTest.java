@@ -35,7 +35,7 @@ class PyepoMethodsTest {
   }
 
   static double testRegret(Task task, DataSplits data, TrainedPredictor p) {
-    return new RegretEvaluator((LinearDecisionProblem) task.decisionProblem(), data.test()).evaluate(p)
+    return new RegretEvaluator((LinearDecisionProblem) task.decisionProblem(), data.test(), 2).evaluate(p)
         .normalizedRegret();
   }
 
@@ -44,7 +44,7 @@ class PyepoMethodsTest {
     Model model = ModelFactories.fromDefaults(task.predictorDefaults()).create(task.shape().features(),
         task.shape().outputs());
     double[] theta = model.initialParameters(new SplittableRandom(seed).split());
-    return new RegretEvaluator((LinearDecisionProblem) task.decisionProblem(), data.test()).evaluate(model, theta)
+    return new RegretEvaluator((LinearDecisionProblem) task.decisionProblem(), data.test(), 2).evaluate(model, theta)
         .normalizedRegret();
   }
 
