@@ -118,7 +118,7 @@ final class PyepoReport implements SweepReport<DecisionTrialSpec, DecisionTrialR
     Set<String> keys = new LinkedHashSet<>();
     groups.forEach(g -> keys.addAll(g.labels().keySet()));
     StringBuilder sb = new StringBuilder("|");
-    keys.forEach(k -> sb.append(' ').append(k).append(" |"));
+    keys.forEach(k -> sb.append(' ').append(shortKey(k)).append(" |"));
     sb.append(" trials | regret % (mean ± std) | PyEPO notebook | unambiguous regret % | test MSE | CPU ms/epoch |"
         + " train s/trial |\n|");
     keys.forEach(k -> sb.append("---|"));

@@ -160,6 +160,12 @@ class TaskmetCliTest {
     assertThat(err).contains("unknown profile 'quick'; accepted: default, paper");
     assertThat(run("reproduce", "--jobs", "2", "--engine", "spark")).isEqualTo(2);
     assertThat(err).contains("--jobs is for the local engine");
+    assertThat(run("reproduce", "--suite", "pyepoo")).isEqualTo(2);
+    assertThat(err).contains("unknown suite 'pyepoo'; accepted: pyepo, reproduce");
+    assertThat(run("reproduce", "--suite", "pyepo", "--profile", "notebook")).isEqualTo(2);
+    assertThat(err).contains("unknown profile 'notebook'; accepted: default, paper, smoke");
+    assertThat(run("reproduce", "--suite", "pyepo", "--methods", "MSE")).isEqualTo(2);
+    assertThat(err).contains("reproduce --suite pyepo has no method row 'MSE'; accepted: 2-stage, SPO+, PFYL, DBB");
   }
 
   @Test

@@ -17,16 +17,4 @@ public final class CpuClock {
   public static long now() {
     return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
   }
-
-  /**
-   * Bytes allocated so far by this thread (HotSpot's counter; a count, not a time, so it is exact under any
-   * load), or −1 when the JVM does not measure it.
-   */
-  public static long allocatedBytes() {
-    if (THREADS instanceof com.sun.management.ThreadMXBean hotspot && hotspot.isThreadAllocatedMemorySupported()
-        && hotspot.isThreadAllocatedMemoryEnabled()) {
-      return hotspot.getThreadAllocatedBytes(Thread.currentThread().getId());
-    }
-    return -1;
-  }
 }

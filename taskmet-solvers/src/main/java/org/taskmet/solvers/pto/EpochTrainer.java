@@ -26,7 +26,9 @@ import org.taskmet.core.optim.Adam;
  * (mean training loss per epoch, and the normalized regret on the validation split before training and after
  * every epoch — PyEPO logs the test regret, which taskmet's methods never touch), and where an epoch's time
  * goes: CPU and wall time per epoch, the part spent in the losses (oracle calls and surrogate arithmetic) and
- * in the model and optimizer, oracle calls and bytes allocated per epoch. Validation is not timed.
+ * in the model and optimizer, and the oracle calls per epoch. Validation is not timed. (Allocation per epoch is
+ * measured by the JMH benchmark's {@code -prof gc} in steady state; within one training it mostly measures how far
+ * the JIT has got.)
  *
  * <p>Randomness, all from the request seed: one split stream initializes the model, one shuffles, one feeds
  * the perturbations (the same split order as the other methods, so every method starts from the same model).
@@ -87,13 +89,11 @@ final class EpochTrainer {
     double trainNanos = 0;
     double trainCpuNanos = 0;
     double lossNanos = 0;
-    long bytes = 0;
     long calls = 0;
     double lastLoss = Double.NaN;
     for (int epoch = 1; epoch <= s.epochs(); epoch++) {
       long t0 = System.nanoTime();
       long c0 = CpuClock.now();
-      long a0 = CpuClock.allocatedBytes();
       long o0 = oracle == null ? 0 : oracle.calls();
       shuffle(order, batchRng);
       double epochLoss = 0;
@@ -132,7 +132,6 @@ final class EpochTrainer {
       }
       trainNanos += System.nanoTime() - t0;
       trainCpuNanos += CpuClock.now() - c0;
-      bytes += CpuClock.allocatedBytes() - a0;
       calls += oracle == null ? 0 : oracle.calls() - o0;
       lastLoss = epochLoss / n;
       diag.put(curveKey("trainLoss", epoch), lastLoss);
@@ -153,9 +152,6 @@ final class EpochTrainer {
     diag.put("lossSecondsPerEpoch", lossNanos / 1e9 / epochs);
     diag.put("modelSecondsPerEpoch", (trainNanos - lossNanos) / 1e9 / epochs);
     diag.put("oracleCallsPerEpoch", (double) calls / epochs);
-    if (CpuClock.allocatedBytes() >= 0) {
-      diag.put("allocatedBytesPerEpoch", (double) bytes / epochs);
-    }
     diag.put("seconds", (System.nanoTime() - start) / 1e9);
     diag.put("cpuSeconds", (CpuClock.now() - cpuStart) / 1e9);
     return new TrainedPredictor(model, theta, null, null, diag);

@@ -62,7 +62,7 @@ class PyepoMethodsTest {
       assertThat(regret).as(kind.pluginName()).isLessThan(0.7 * untrained);
       Map<String, Double> d = p.diagnostics();
       assertThat(d).containsKeys("curve.validationRegret.e000", "curve.validationRegret.e004", "curve.trainLoss.e004",
-          "cpuSecondsPerEpoch", "lossSecondsPerEpoch", "oracleCallsPerEpoch", "allocatedBytesPerEpoch");
+          "cpuSecondsPerEpoch", "lossSecondsPerEpoch", "oracleCallsPerEpoch");
       assertThat(d.get("curve.validationRegret.e004")).as(kind.pluginName())
           .isLessThan(d.get("curve.validationRegret.e000"));
       // oracle calls per epoch: PyEPO's count per instance (two-stage none, SPO+ and NID one, DBB two, 3 samples)
