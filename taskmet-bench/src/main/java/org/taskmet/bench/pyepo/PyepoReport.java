@@ -1,5 +1,8 @@
 package org.taskmet.bench.pyepo;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.BoxChartBuilder;
@@ -294,13 +298,25 @@ final class PyepoReport implements SweepReport<DecisionTrialSpec, DecisionTrialR
     return dot < 0 ? key : key.substring(dot + 1);
   }
 
+  /** The panels drawn row by row, {@code columns} to a row, into one PNG (a last row may be short). */
   private static <C extends Chart<?, ?>> void saveGrid(List<C> panels, int columns, Path file) {
+    int w = panels.stream().mapToInt(Chart::getWidth).max().orElse(1);
+    int h = panels.stream().mapToInt(Chart::getHeight).max().orElse(1);
     int rows = (panels.size() + columns - 1) / columns;
+    BufferedImage image = new BufferedImage(columns * w, rows * h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    for (int k = 0; k < panels.size(); k++) {
+      g.drawImage(BitmapEncoder.getBufferedImage(panels.get(k)), (k % columns) * w, (k / columns) * h, null);
+    }
+    g.dispose();
     try {
       Files.createDirectories(file.getParent());
-      BitmapEncoder.saveBitmap(panels, rows, columns, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+      ImageIO.write(image, "png", file.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
     }
   }
+
 }
