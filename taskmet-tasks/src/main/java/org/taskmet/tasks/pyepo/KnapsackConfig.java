@@ -2,7 +2,6 @@ package org.taskmet.tasks.pyepo;
 
 import static org.taskmet.core.method.ConfigChecks.above;
 import static org.taskmet.core.method.ConfigChecks.atLeast;
-import static org.taskmet.core.method.ConfigChecks.inRange;
 
 /**
  * Settings of the {@code knapsack} task, with PyEPO's parameter names. Defaults: PyEPO's 2-D knapsack notebook
@@ -36,23 +35,15 @@ public record KnapsackConfig(int num_data, int num_val, int num_test, int num_fe
   /** Throws naming the field when a value is out of range. */
   public KnapsackConfig validate() {
     String p = KnapsackTask.NAME;
-    atLeast(p, "num_data", num_data, 1);
-    atLeast(p, "num_val", num_val, 0);
-    atLeast(p, "num_test", num_test, 1);
-    atLeast(p, "num_feat", num_feat, 1);
+    PyepoSplits.checkSizes(p, num_data, num_val, num_test);
+    PolynomialGenerator.checkSettings(p, num_feat, deg, noise_width);
     atLeast(p, "num_items", num_items, 1);
     if (num_items > 62) {
       throw new IllegalArgumentException(p + ": config field 'num_items' = " + num_items
           + " is out of range; expected an integer in [1, 62]");
     }
     atLeast(p, "dim", dim, 1);
-    atLeast(p, "deg", deg, 1);
-    inRange(p, "noise_width", noise_width, 0, 1e6);
     above(p, "capacity", capacity, 0);
-    if ((long) num_data + num_val + num_test > 10_000_000) {
-      throw new IllegalArgumentException(p + ": num_data + num_val + num_test = "
-          + ((long) num_data + num_val + num_test) + " is out of range; expected at most 10^7 samples");
-    }
     return this;
   }
 

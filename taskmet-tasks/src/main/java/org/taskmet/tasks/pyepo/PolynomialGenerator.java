@@ -1,6 +1,7 @@
 package org.taskmet.tasks.pyepo;
 
 import java.util.random.RandomGenerator;
+import org.taskmet.core.method.ConfigChecks;
 
 /**
  * The generator PyEPO's synthetic tasks share ({@code pyepo.data.shortestpath/knapsack.genData}): a fixed
@@ -16,6 +17,13 @@ final class PolynomialGenerator {
   private final int features;
   private final int deg;
   private final double noiseWidth;
+
+  /** Checks the generator's settings (PyEPO's own checks: deg a positive integer, noise_width ≥ 0). */
+  static void checkSettings(String plugin, int features, int deg, double noiseWidth) {
+    ConfigChecks.atLeast(plugin, "num_feat", features, 1);
+    ConfigChecks.atLeast(plugin, "deg", deg, 1);
+    ConfigChecks.inRange(plugin, "noise_width", noiseWidth, 0, 1e6);
+  }
 
   /** Draws B (outputs × features) from {@code rng}. */
   PolynomialGenerator(RandomGenerator rng, int outputs, int features, int deg, double noiseWidth) {

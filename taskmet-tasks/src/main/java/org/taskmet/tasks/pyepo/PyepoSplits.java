@@ -7,6 +7,7 @@ import org.taskmet.api.DataSplits;
 import org.taskmet.api.Dataset;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
+import org.taskmet.core.method.ConfigChecks;
 
 /**
  * PyEPO's samples as taskmet instances: one instance per sample, features 1×p, targets 1×d. PyEPO draws
@@ -16,6 +17,17 @@ import org.taskmet.api.Matrix;
  */
 final class PyepoSplits {
   private PyepoSplits() {}
+
+  /** Checks the split sizes of a task's config, naming the plugin and the field. */
+  static void checkSizes(String plugin, int numData, int numVal, int numTest) {
+    ConfigChecks.atLeast(plugin, "num_data", numData, 1);
+    ConfigChecks.atLeast(plugin, "num_val", numVal, 0);
+    ConfigChecks.atLeast(plugin, "num_test", numTest, 1);
+    if ((long) numData + numVal + numTest > 10_000_000) {
+      throw new IllegalArgumentException(plugin + ": num_data + num_val + num_test = "
+          + ((long) numData + numVal + numTest) + " is out of range; expected at most 10^7 samples");
+    }
+  }
 
   /** @param aux side data every instance carries (the knapsack's weights); empty for none */
   static DataSplits split(String task, double[][] x, double[][] c, Map<String, Matrix> aux, int train,

@@ -1,7 +1,6 @@
 package org.taskmet.tasks.pyepo;
 
 import static org.taskmet.core.method.ConfigChecks.atLeast;
-import static org.taskmet.core.method.ConfigChecks.inRange;
 
 /**
  * Settings of the {@code shortest-path} task, with PyEPO's parameter names. Defaults: the setup of PyEPO's
@@ -34,21 +33,13 @@ public record ShortestPathConfig(int num_data, int num_val, int num_test, int nu
   /** Throws naming the field when a value is out of range. */
   public ShortestPathConfig validate() {
     String p = ShortestPathTask.NAME;
-    atLeast(p, "num_data", num_data, 1);
-    atLeast(p, "num_val", num_val, 0);
-    atLeast(p, "num_test", num_test, 1);
-    atLeast(p, "num_feat", num_feat, 1);
+    PyepoSplits.checkSizes(p, num_data, num_val, num_test);
+    PolynomialGenerator.checkSettings(p, num_feat, deg, noise_width);
     atLeast(p, "grid_rows", grid_rows, 1);
     atLeast(p, "grid_cols", grid_cols, 1);
     if (grid_rows * (long) grid_cols < 2) {
       throw new IllegalArgumentException(p + ": grid " + grid_rows + "x" + grid_cols
           + " has a single node; expected at least 2 nodes");
-    }
-    atLeast(p, "deg", deg, 1);
-    inRange(p, "noise_width", noise_width, 0, 1e6);
-    if ((long) num_data + num_val + num_test > 10_000_000) {
-      throw new IllegalArgumentException(p + ": num_data + num_val + num_test = "
-          + ((long) num_data + num_val + num_test) + " is out of range; expected at most 10^7 samples");
     }
     return this;
   }
