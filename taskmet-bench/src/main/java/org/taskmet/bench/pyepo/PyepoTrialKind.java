@@ -8,8 +8,8 @@ import org.taskmet.bench.sweep.SweepReport;
 
 /**
  * The {@code pyepo} trial kind: a training method on a task whose objective is linear in the predictions, scored
- * by PyEPO's regret metrics ({@link RegretScorer}). Its spec is the decision kind's ({@code task, taskConfig,
- * method, methodConfig, datasetSeed, seed}); its report is {@link PyepoReport}.
+ * by PyEPO's regret metrics ({@code RegretScorer}). Its spec is the decision kind's ({@code task, taskConfig,
+ * method, methodConfig, datasetSeed, seed}); its report is {@code PyepoReport}.
  */
 public final class PyepoTrialKind extends DecisionTrialKind {
   public static final String NAME = "pyepo";

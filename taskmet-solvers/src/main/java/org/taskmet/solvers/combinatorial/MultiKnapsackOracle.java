@@ -132,7 +132,7 @@ public final class MultiKnapsackOracle implements LexicographicOracle {
     /** Per resource, the candidates with a positive value by decreasing value/weight (the bound's order). */
     int[][] byRatio = new int[0][];
     int[] byRatioCount = new int[0];
-    /** Position of an item in {@link #candidates}, −1 when it is not a candidate. */
+    /** Position of an item in {@code candidates}, −1 when it is not a candidate. */
     int[] position = new int[0];
     double[] ratio = new double[0];
     int[] sortBuffer = new int[0];

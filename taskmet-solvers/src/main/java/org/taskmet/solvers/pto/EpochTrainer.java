@@ -1,5 +1,6 @@
 package org.taskmet.solvers.pto;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,12 +67,8 @@ final class EpochTrainer {
     SplittableRandom solverRng = root.split();
     Instance first = train.get(0);
     int f = first.features().cols();
-    int d = first.targets().data().length;
-    if (first.items() != 1) {
-      throw new IllegalArgumentException(method + ": PyEPO's methods predict one row of " + d + " values per "
-          + "instance; task '" + request.task().name() + "' has " + first.items() + " rows per instance");
-    }
-    Model model = request.modelFactory().create(f, first.targets().cols());
+    int outputs = first.targets().cols();
+    Model model = request.modelFactory().create(f, outputs);
     double[] theta = model.initialParameters(initRng);
     Adam adam = new Adam(theta.length, s.learningRate());
 
@@ -84,7 +81,6 @@ final class EpochTrainer {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    double[] grad = new double[d];
     long steps = 0;
     double trainNanos = 0;
     double trainCpuNanos = 0;
@@ -99,16 +95,22 @@ final class EpochTrainer {
       double epochLoss = 0;
       for (int from = 0; from < n; from += s.batchSize()) {
         int b = Math.min(s.batchSize(), n - from);
-        double[] x = new double[b * f];
+        // the batch's feature rows stacked (PyEPO's instances are one row each; other tasks may have several)
+        int[] offset = new int[b + 1];
         for (int r = 0; r < b; r++) {
-          System.arraycopy(samples[order[from + r]].instance().features().data(), 0, x, r * f, f);
+          offset[r + 1] = offset[r] + samples[order[from + r]].instance().items();
         }
-        ForwardPass pass = model.forward(theta, new Matrix(b, f, x));
-        double[] out = pass.output().data();
-        double[] cot = new double[b * d];
+        double[] x = new double[offset[b] * f];
         for (int r = 0; r < b; r++) {
-          double[] pred = new double[d];
-          System.arraycopy(out, r * d, pred, 0, d);
+          double[] rows = samples[order[from + r]].instance().features().data();
+          System.arraycopy(rows, 0, x, offset[r] * f, rows.length);
+        }
+        ForwardPass pass = model.forward(theta, new Matrix(offset[b], f, x));
+        double[] out = pass.output().data();
+        double[] cot = new double[offset[b] * outputs];
+        for (int r = 0; r < b; r++) {
+          double[] pred = Arrays.copyOfRange(out, offset[r] * outputs, offset[r + 1] * outputs);
+          double[] grad = new double[pred.length];
           long l0 = System.nanoTime();
           double value;
           try {
@@ -123,11 +125,11 @@ final class EpochTrainer {
                 + " became " + value + " in epoch " + epoch + " (training diverged; try a smaller learningRate)");
           }
           epochLoss += value;
-          for (int k = 0; k < d; k++) {
-            cot[r * d + k] = grad[k] / b;
+          for (int k = 0; k < grad.length; k++) {
+            cot[offset[r] * outputs + k] = grad[k] / b;
           }
         }
-        adam.step(theta, model.vjp(pass, new Matrix(b, d, cot)));
+        adam.step(theta, model.vjp(pass, new Matrix(offset[b], outputs, cot)));
         steps++;
       }
       trainNanos += System.nanoTime() - t0;
@@ -174,8 +176,8 @@ final class EpochTrainer {
     OptimalDecisions opt = new OptimalDecisions(problem, train, threads);
     int d = opt.dimension();
     for (int i = 0; i < out.length; i++) {
-      out[i] = new Sample(train.get(i), java.util.Arrays.copyOfRange(opt.rewards(), i * d, (i + 1) * d),
-          java.util.Arrays.copyOfRange(opt.decisions(), i * d, (i + 1) * d), opt.values()[i]);
+      out[i] = new Sample(train.get(i), Arrays.copyOfRange(opt.rewards(), i * d, (i + 1) * d),
+          Arrays.copyOfRange(opt.decisions(), i * d, (i + 1) * d), opt.values()[i]);
     }
     return out;
   }

@@ -11,8 +11,8 @@ import org.taskmet.core.method.ConfigChecks;
 import org.taskmet.solvers.lp.LinearOracleSolver.Family;
 
 /**
- * One of PyEPO's training methods: a per-instance {@link Loss} trained with PyEPO's protocol
- * ({@link EpochTrainer}). Every method but two-stage needs a task whose objective is linear in the predictions
+ * One of PyEPO's training methods: a per-instance {@code Loss} trained with PyEPO's protocol
+ * ({@code EpochTrainer}). Every method but two-stage needs a task whose objective is linear in the predictions
  * ({@link LinearDecisionProblem}); each says so clearly when given another task.
  */
 public final class PyepoMethod implements TrainingMethod {

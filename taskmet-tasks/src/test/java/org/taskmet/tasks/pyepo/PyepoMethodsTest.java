@@ -109,6 +109,17 @@ class PyepoMethodsTest {
   }
 
   @Test
+  void twoStageTrainsOnATaskWithSeveralRowsPerInstance() {
+    Task cubic = new CubicTaskProvider().create(new CubicTaskProvider().defaultConfig());
+    DataSplits data = cubic.generate(0);
+    TrainedPredictor p = train(pyepo(Kind.TWO_STAGE, 5), cubic, data, 0);
+    Map<String, Double> d = p.diagnostics();
+    // 200 instances of 50 items each; least squares of 10(x³ − 0.65x) on x ~ U[−1, 1] has MSE ≈ 2.29
+    assertThat(d.get("curve.trainLoss.e005")).isLessThan(d.get("curve.trainLoss.e001")).isLessThan(10);
+    assertThat(d).doesNotContainKey("curve.validationRegret.e000");
+  }
+
+  @Test
   void aMethodThatNeedsALinearObjectiveSaysSoOnAnotherTask() {
     Task cubic = new CubicTaskProvider().create(new CubicTaskProvider().defaultConfig());
     assertThatThrownBy(() -> train(pyepo(Kind.SPO_PLUS, 1), cubic, cubic.generate(0), 0))
