@@ -23,7 +23,12 @@ public interface MetricParameterization {
   /** Initial φ (the reference initialization of the parameterization). */
   double[] initialParameters(RandomGenerator rng);
 
-  /** Evaluates Λ_φ(x_r) for every row of {@code input} (rows × F). */
+  /**
+   * Evaluates Λ_φ(x_r) for every row of {@code input} (rows × F).
+   *
+   * <p>The pass must keep its own copy of {@code parameters}: optimizers update φ in place while a pass is
+   * still in use, and its products must not change when they do (the conformance kit checks this).
+   */
   ForwardPass forward(double[] parameters, Matrix input);
 
   /** Rows Λ_r v_r (rows × n). */

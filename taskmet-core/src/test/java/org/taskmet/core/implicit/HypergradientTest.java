@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.MetricParameterization;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.FiniteDifferenceCheck;
 import org.taskmet.core.linalg.SolveOptions;
 import org.taskmet.core.metric.InstanceBatch;
 import org.taskmet.core.metric.MahalanobisLoss;

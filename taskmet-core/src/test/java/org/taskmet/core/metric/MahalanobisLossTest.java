@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.MetricParameterization;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.FiniteDifferenceCheck;
 import org.taskmet.core.nn.Activation;
 import org.taskmet.core.nn.Initialization;
 import org.taskmet.core.nn.Sequential;

@@ -15,8 +15,8 @@ import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.NoConfig;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
-import org.taskmet.core.conformance.MetricConformance;
+import org.taskmet.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.MetricConformance;
 
 class MetricTest {
   private final MetricConformance kit = new MetricConformance(FiniteDifferenceCheck.defaults());

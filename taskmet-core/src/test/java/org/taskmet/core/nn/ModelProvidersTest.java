@@ -9,8 +9,8 @@ import org.taskmet.api.Model;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
 import org.taskmet.api.PredictorDefaults;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
-import org.taskmet.core.conformance.ModelConformance;
+import org.taskmet.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.ModelConformance;
 
 class ModelProvidersTest {
   @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.taskmet.api.Matrix;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
-import org.taskmet.core.conformance.ModelConformance;
+import org.taskmet.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.ModelConformance;
 
 class SequentialTest {
   private final ModelConformance kit = new ModelConformance(FiniteDifferenceCheck.defaults());

@@ -4,7 +4,7 @@ import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 
 /**
- * A smooth objective obj(z, Ŷ) that a task supplies to {@link CappedSimplexAscentSolver}: the solver
+ * The toolkit's smooth objective with a dense Hessian, as {@link CappedSimplexAscentSolver} needs it: the solver
  * <em>maximizes</em> it over the capped simplex {0 ≤ z ≤ 1, Σz = k} and differentiates the maximizer
  * with respect to the predictions Ŷ.
  *
@@ -30,27 +30,27 @@ import org.taskmet.api.Matrix;
  *       solver touches ∂²obj/∂z∂Ŷ, so a task never has to materialize the n × (items·targets) matrix.</li>
  * </ul>
  * Conformance: a task implementing this interface should call
- * {@code org.taskmet.solvers.conformance.SolverConformance.checkSmoothObjective} in its tests; it checks each
+ * {@code org.taskmet.conformance.SolverConformance.checkSmoothObjective} in its tests; it checks each
  * method against central finite differences of the one before it.
  *
  * <p>Example (the budget task, w = 1): obj(z, Ŷ) = Σ_j (1 − Π_i (1 − z_i Ŷ_ij)).
  */
-public interface SmoothObjective {
-  /** Length n of the decision vector z for {@code instance}. */
-  int decisionSize(Instance instance);
-
-  /** obj(z, Ŷ); higher is better. */
-  double value(double[] z, Matrix predictions, Instance instance);
-
-  /** Writes ∇_z obj(z, Ŷ) into {@code out} (length n). */
-  void gradient(double[] z, Matrix predictions, Instance instance, double[] out);
-
+public interface SmoothObjective extends org.taskmet.api.toolkit.SmoothObjective {
   /** Writes ∇²_zz obj(z, Ŷ) into {@code out}, row-major n × n. */
   void hessian(double[] z, Matrix predictions, Instance instance, double[] out);
 
-  /**
-   * Returns Σ_i v_i ∂²obj/∂z_i∂Ŷ, i.e. the gradient with respect to the predictions of vᵀ∇_z obj(z, Ŷ),
-   * as a new matrix shaped like {@code predictions}.
-   */
-  Matrix mixedVjp(double[] z, Matrix predictions, Instance instance, double[] v);
+  /** ∇²_zz obj · v from the dense {@link #hessian} (allocates n²; override when that matters). */
+  @Override
+  default void hessianVector(double[] z, Matrix predictions, Instance instance, double[] v, double[] out) {
+    int n = z.length;
+    double[] h = new double[n * n];
+    hessian(z, predictions, instance, h);
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (int j = 0; j < n; j++) {
+        s += h[i * n + j] * v[j];
+      }
+      out[i] = s;
+    }
+  }
 }

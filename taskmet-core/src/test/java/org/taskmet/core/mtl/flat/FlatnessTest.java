@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taskmet.api.Matrix;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.FiniteDifferenceCheck;
 import org.taskmet.core.mtl.MultiTaskBatch;
 import org.taskmet.core.mtl.MultiTaskNetwork;
 import org.taskmet.core.mtl.MultiTaskUpdate;

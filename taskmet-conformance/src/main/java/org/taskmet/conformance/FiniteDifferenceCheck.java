@@ -1,4 +1,4 @@
-package org.taskmet.core.conformance;
+package org.taskmet.conformance;
 
 import java.util.Arrays;
 import java.util.function.BiFunction;

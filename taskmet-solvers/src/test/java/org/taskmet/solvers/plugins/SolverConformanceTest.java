@@ -1,4 +1,4 @@
-package org.taskmet.solvers.conformance;
+package org.taskmet.solvers.plugins;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +9,8 @@ import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Solution;
 import org.taskmet.api.Solver;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.SolverConformance;
 import org.taskmet.solvers.lp.ArgmaxOracle;
 import org.taskmet.solvers.lp.LinearOracleSolver;
 import org.taskmet.solvers.qp.PortfolioQpSolver;

@@ -1,4 +1,4 @@
-package org.taskmet.core.conformance;
+package org.taskmet.conformance;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -14,7 +14,7 @@ import org.taskmet.api.MetricParameterization;
  * symmetry and positive semi-definiteness of every Λ_r (eigenvalues by Commons Math), {@code apply}
  * against the materialized Λ_r, {@code bilinearGradient} against central differences of
  * Σ_r w_r a_rᵀ Λ_r(φ) b_r, {@code applyTangent} against central differences of {@code apply}, and the
- * adjointness of the two. Throws {@link AssertionError} naming the product, coordinate, expected and actual.
+ * adjointness of the two, and that a forward pass keeps its own copy of φ. Throws {@link AssertionError} naming the product, coordinate, expected and actual.
  */
 public final class MetricConformance {
   private final FiniteDifferenceCheck fd;
@@ -56,6 +56,7 @@ public final class MetricConformance {
 
     Matrix v = ModelConformance.gaussian(rows, n, rng);
     Matrix applied = metric.apply(pass, v);
+    checkKeepsOwnParameters(name, metric, phi, x, v, applied);
     double[] expected = new double[rows * n];
     for (int r = 0; r < rows; r++) {
       for (int i = 0; i < n; i++) {
@@ -95,6 +96,24 @@ public final class MetricConformance {
     }
     fd.compare(name + " bilinearGradient/applyTangent adjointness", "<grad, phiDot> vs sum w a^T dLambda v", rhs, lhs,
         Math.max(Math.abs(lhs), Math.abs(rhs)));
+  }
+
+  /**
+   * Optimizers update φ in place after a forward pass, so a pass must not keep the caller's array: products on
+   * it must not change when the array does.
+   */
+  private static void checkKeepsOwnParameters(String name, MetricParameterization metric, double[] phi, Matrix x,
+      Matrix v, Matrix applied) {
+    double[] mine = phi.clone();
+    ForwardPass pass = metric.forward(mine, x);
+    Matrix before = pass.output().copy();
+    for (int i = 0; i < mine.length; i++) {
+      mine[i] += 1.0;
+    }
+    if (!pass.output().sameValues(before) || !metric.apply(pass, v).sameValues(applied)) {
+      throw new AssertionError(name + ": a forward pass changed when the parameter array passed to forward() was "
+          + "modified afterwards; forward must copy φ (optimizers update it in place)");
+    }
   }
 
   private static Matrix shaped(String name, Matrix m, int rows, int n) {

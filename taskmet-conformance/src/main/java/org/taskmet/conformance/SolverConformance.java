@@ -1,12 +1,11 @@
-package org.taskmet.solvers.conformance;
+package org.taskmet.conformance;
 
 import java.util.SplittableRandom;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Solution;
 import org.taskmet.api.Solver;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
-import org.taskmet.solvers.simplex.SmoothObjective;
+import org.taskmet.api.toolkit.SmoothObjective;
 
 /**
  * Conformance checks any {@link Solver} plugin can run in its tests (framework-neutral: failures are
@@ -19,8 +18,9 @@ import org.taskmet.solvers.simplex.SmoothObjective;
  *   <li>{@link #checkDeterministic}: same predictions and seed ⇒ bit-identical decision.</li>
  *   <li>{@link #checkAgainst}: the decision agrees with an independent reference (another solver,
  *       brute force) within a tolerance.</li>
- *   <li>{@link #checkSmoothObjective}: a task's {@link SmoothObjective} is self-consistent (gradient vs value,
- *       Hessian rows vs gradient, mixed VJP vs gradient, all by central differences).</li>
+ *   <li>{@link #checkResidual}: the residual the solver reports is small (it converged).</li>
+ *   <li>{@link #checkSmoothObjective}: a toolkit {@link SmoothObjective} is self-consistent (gradient vs value,
+ *       Hessian-vector products vs gradient, mixed VJP vs gradient, all by central differences).</li>
  * </ul>
  */
 public final class SolverConformance {
@@ -68,26 +68,50 @@ public final class SolverConformance {
   }
 
   /**
-   * Checks a {@link SmoothObjective} at (z, Ŷ): ∇_z obj against differences of obj, each row of ∇²_zz obj
-   * against differences of the gradient, and the mixed VJP (for a random v) against differences in Ŷ of
-   * vᵀ∇_z obj.
+   * The solver's reported residual at {@code predictions} is finite, non-negative and at most
+   * {@code tolerance} (so the decision it returned is the converged one its VJP assumes).
+   */
+  public static void checkResidual(Solver solver, Matrix predictions, Instance instance, long seed, double tolerance) {
+    Solution s = solver.solve(predictions, instance, new SplittableRandom(seed));
+    if (!(s.residual() >= 0) || !(s.residual() <= tolerance)) {
+      throw new AssertionError(String.format("%s: reported residual %.3g after %d iterations, expected a finite value "
+          + "<= %.3g (not converged?)", solver.name(), s.residual(), s.iterations(), tolerance));
+    }
+  }
+
+  /**
+   * Checks a {@link SmoothObjective} at (z, Ŷ): ∇_z obj against differences of obj, the Hessian-vector product
+   * (along every coordinate direction when n ≤ 20, else along random ones) against differences of the
+   * gradient, and the mixed VJP (for a random v) against differences in Ŷ of vᵀ∇_z obj.
    */
   public static void checkSmoothObjective(SmoothObjective objective, double[] z, Matrix predictions,
       Instance instance, long seed, FiniteDifferenceCheck check) {
     SplittableRandom rng = new SplittableRandom(seed);
     int n = z.length;
+    if (objective.decisionSize(instance) != n) {
+      throw new AssertionError("smooth objective: decisionSize is " + objective.decisionSize(instance) + " but z has "
+          + "length " + n);
+    }
     double[] grad = new double[n];
     objective.gradient(z, predictions, instance, grad);
     check.gradient("smooth objective", zz -> objective.value(zz, predictions, instance), grad, z.clone(), rng);
-    double[] hess = new double[n * n];
-    objective.hessian(z, predictions, instance, hess);
-    for (int i = 0; i < n; i++) {
-      final int row = i;
-      check.gradient("smooth objective Hessian row " + i, zz -> {
-        double[] g = new double[n];
-        objective.gradient(zz, predictions, instance, g);
-        return g[row];
-      }, java.util.Arrays.copyOfRange(hess, i * n, (i + 1) * n), z.clone(), rng);
+    int directions = Math.max(n, 1) <= 20 ? n : 20;
+    for (int k = 0; k < directions; k++) {
+      double[] v = new double[n];
+      if (n <= 20) {
+        v[k] = 1;
+      } else {
+        v = FiniteDifferenceCheck.randomUnit(n, rng);
+      }
+      double[] hv = new double[n];
+      objective.hessianVector(z, predictions, instance, v, hv);
+      final double[] dir = v;
+      check.vectors("smooth objective Hessian-vector product along " + (n <= 20 ? "e_" + k : "a random direction"),
+          check.directional(zz -> {
+            double[] g = new double[n];
+            objective.gradient(zz, predictions, instance, g);
+            return g;
+          }, z, dir), hv);
     }
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package org.taskmet.core.conformance;
+package org.taskmet.conformance;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
