@@ -23,4 +23,20 @@ public interface DecisionProblem {
 
   /** ∂obj/∂z at {@code decision} (length {@link #decisionSize}). */
   double[] objectiveGradient(Instance instance, double[] decision, Matrix trueTargets);
+
+  /**
+   * Predictions of a model that knows nothing, for the "random" end of normalized decision quality:
+   * normalized DQ = (DQ − DQ_random) / (DQ_optimal − DQ_random), where DQ_random averages the decisions made
+   * from these. The default draws U[0, 1] for every entry of the targets' shape, as the TaskMet reference
+   * does; override it when your targets live on another scale (e.g. draw from their range), since decisions
+   * from U[0, 1] predictions may then be far from random.
+   */
+  default Matrix randomPredictions(Instance instance, java.util.random.RandomGenerator rng) {
+    Matrix y = instance.targets();
+    double[] d = new double[y.rows() * y.cols()];
+    for (int k = 0; k < d.length; k++) {
+      d[k] = rng.nextDouble();
+    }
+    return new Matrix(y.rows(), y.cols(), d);
+  }
 }

@@ -202,16 +202,10 @@ public final class PluginChecks {
             options.residualTolerance());
       }
     });
-    record(kind, name, label + " decisions in declared domain", () -> {
+    record(kind, name, label + " declared domain", () -> {
       for (int i = 0; i < instances.size(); i++) {
-        Instance in = instances.get(i);
-        Matrix p = prediction(in, i);
-        solver.validate(p, in);
-        double[] z = solver.solve(p, in, new SplittableRandom(seed)).decision();
-        int n = task.decisionProblem().decisionSize(in);
-        if (z.length != n) {
-          throw new AssertionError(solver.name() + ": decision has length " + z.length + ", decisionSize says " + n);
-        }
+        SolverConformance.checkDomain(solver, prediction(instances.get(i), i), instances.get(i),
+            task.decisionProblem().decisionSize(instances.get(i)), seed);
       }
     });
   }

@@ -18,6 +18,8 @@ import org.taskmet.api.toolkit.SmoothObjective;
  *   <li>{@link #checkDeterministic}: same predictions and seed ⇒ bit-identical decision.</li>
  *   <li>{@link #checkAgainst}: the decision agrees with an independent reference (another solver,
  *       brute force) within a tolerance.</li>
+ *   <li>{@link #checkDomain}: {@link Solver#validate} accepts a point inside the domain and rejects a NaN,
+ *       naming the solver.</li>
  *   <li>{@link #checkResidual}: the residual the solver reports is small (it converged).</li>
  *   <li>{@link #checkSmoothObjective}: a toolkit {@link SmoothObjective} is self-consistent (gradient vs value,
  *       Hessian-vector products vs gradient, mixed VJP vs gradient, all by central differences).</li>
@@ -65,6 +67,37 @@ public final class SolverConformance {
             solver.name(), i, decision[i], reference[i], tolerance));
       }
     }
+  }
+
+  /**
+   * The solver declares its domain through {@link Solver#validate}: it accepts {@code predictions} (a point
+   * inside the domain), its decision there has {@code decisionSize} values, and it rejects predictions holding a
+   * NaN with an {@link IllegalArgumentException} whose message names the solver.
+   */
+  public static void checkDomain(Solver solver, Matrix predictions, Instance instance, int decisionSize, long seed) {
+    try {
+      solver.validate(predictions, instance);
+    } catch (IllegalArgumentException e) {
+      throw new AssertionError(solver.name() + ": validate rejects predictions inside the domain: " + e.getMessage(), e);
+    }
+    double[] z = solver.solve(predictions, instance, new SplittableRandom(seed)).decision();
+    if (z.length != decisionSize) {
+      throw new AssertionError(solver.name() + ": decision has length " + z.length + ", decisionSize says "
+          + decisionSize);
+    }
+    Matrix nan = predictions.copy();
+    nan.data()[nan.data().length / 2] = Double.NaN;
+    try {
+      solver.validate(nan, instance);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() == null || !e.getMessage().contains(solver.name())) {
+        throw new AssertionError(solver.name() + ": validate rejects a NaN prediction but its message does not name "
+            + "the solver: " + e.getMessage(), e);
+      }
+      return;
+    }
+    throw new AssertionError(solver.name() + ": validate accepts predictions holding a NaN (it must throw an "
+        + "IllegalArgumentException naming the solver)");
   }
 
   /**

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code taskmet plugins}: what is installed. */
-@Command(name = "plugins", description = "List every discovered plugin by kind, name and description.")
+@Command(name = "plugins", description = {"List every discovered plugin by kind, name, description and source (its jar",
+    "and the plugin-path location that named it, or 'class path')."})
 final class PluginsCommand implements Runnable {
   private final PluginRegistry registry;
 
@@ -35,10 +36,12 @@ final class PluginsCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     List<PluginKind> kinds = kind == null ? List.of(PluginKind.values()) : List.of(kind);
-    out.printf("%-11s %-22s %s%n", "KIND", "NAME", "DESCRIPTION");
+    int width = registry.all().stream().mapToInt(p -> p.description().length()).max().orElse(0);
+    String row = "%-11s %-22s %-" + Math.max(11, width) + "s  %s%n";
+    out.printf(row, "KIND", "NAME", "DESCRIPTION", "SOURCE");
     for (PluginKind k : kinds) {
       for (PluginProvider<?, ?> p : registry.providers(k).values()) {
-        out.printf("%-11s %-22s %s%n", k.label(), p.name(), p.description());
+        out.printf(row, k.label(), p.name(), p.description(), registry.source(p));
         if (showConfig) {
           Map<String, Object> cfg = PluginConfigs.toMap(p.defaultConfig());
           cfg.forEach((key, value) -> out.printf("%-11s %-22s   %s = %s%n", "", "", key, value));

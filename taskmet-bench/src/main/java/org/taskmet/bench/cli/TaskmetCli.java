@@ -5,7 +5,11 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.taskmet.core.plugin.DuplicatePluginException;
+import org.taskmet.core.plugin.PluginPath;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.TaskmetModule;
 import org.taskmet.core.provenance.BuildInfo;
@@ -19,10 +23,19 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "taskmet", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
     versionProvider = TaskmetCli.Version.class,
     description = "Task-driven learning: TaskMet, decision-focused learning baselines and multi-task learning.",
-    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, MtlCommand.class})
+    subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, MtlCommand.class,
+        CheckCommand.class})
 public final class TaskmetCli implements Runnable {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
+
+  // read before parsing (the plugins must be loaded to build the commands); declared so every command accepts it
+  @Option(names = PLUGIN_PATH_OPTION, scope = ScopeType.INHERIT, paramLabel = "PATH", description = {
+      "Plugin jars, or folders of jars, separated by '${sys:path.separator}'; read before TASKMET_PLUGIN_PATH, "
+          + "~/.taskmet/plugins and <taskmet.home>/plugins."})
+  String pluginPath;
+
+  static final String PLUGIN_PATH_OPTION = "--plugin-path";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -37,9 +50,40 @@ public final class TaskmetCli implements Runnable {
     System.exit(execute(args, out, err));
   }
 
-  /** Runs the CLI with the plugins on the class path; returns the exit code. */
+  /** Runs the CLI with the plugins on the class path and the plugin path; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    return execute(args, out, err, new TaskmetModule(PluginRegistry.discover()), new BenchModule());
+    return execute(args, out, err, PluginPath.standard(pluginPathOption(args)));
+  }
+
+  /** Runs the CLI with the plugins on the class path and {@code path}. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, PluginPath path) {
+    PluginRegistry registry;
+    try {
+      PluginPath.Loaded loaded = path.open(TaskmetCli.class.getClassLoader());
+      // plugins that look themselves up (ServiceLoader, Jackson) use the context loader
+      Thread.currentThread().setContextClassLoader(loaded.classLoader());
+      registry = PluginRegistry.discover(loaded);
+    } catch (DuplicatePluginException e) {
+      err.println("taskmet: error: " + e.getMessage());
+      return 2;
+    }
+    return execute(args, out, err, new TaskmetModule(registry), new BenchModule());
+  }
+
+  /** The values of every --plugin-path option in {@code args}, joined by the path separator (null when absent). */
+  static String pluginPathOption(String[] args) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--")) {
+        break;
+      }
+      if (args[i].equals(PLUGIN_PATH_OPTION) && i + 1 < args.length) {
+        values.add(args[++i]);
+      } else if (args[i].startsWith(PLUGIN_PATH_OPTION + "=")) {
+        values.add(args[i].substring(PLUGIN_PATH_OPTION.length() + 1));
+      }
+    }
+    return values.isEmpty() ? null : String.join(java.io.File.pathSeparator, values);
   }
 
   /** Runs the CLI with explicit Guice modules (tests swap the plugins or the trial executor). */

@@ -9,12 +9,14 @@ import org.taskmet.api.Matrix;
 import org.taskmet.api.Solver;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
+import org.taskmet.core.plugin.CheckedDecisionProblem;
 
 /**
  * The evaluation protocol of taskmet.md §2.1: normalized decision quality on the test set with the
  * task's evaluation (hard) solver, plus the test MSE.
  *
- * <p>The random baseline draws Ŷ ~ U[0,1] of the targets' shape, {@value #REPEATS} times; the optimal
+ * <p>The random baseline solves for {@link DecisionProblem#randomPredictions} (by default Ŷ ~ U[0,1] of the
+ * targets' shape, as the reference does), {@value #REPEATS} times; the optimal
  * decisions come from the true Y, also averaged over {@value #REPEATS} repeats (only a solver with random
  * restarts, such as the budget task's, gives different values). Randomness: one generator seeded by
  * {@code seed} mixed with a fixed salt, used in the order model decisions, random baseline, optimal
@@ -41,7 +43,7 @@ public final class DecisionEvaluator {
           + "' is empty");
     }
     RandomGenerator rng = new SplittableRandom(seed ^ SALT);
-    DecisionProblem problem = task.decisionProblem();
+    DecisionProblem problem = CheckedDecisionProblem.of(task);
     Solver solver = problem.evaluationSolver();
     double modelDq = 0;
     double sq = 0;
@@ -66,12 +68,7 @@ public final class DecisionEvaluator {
     double randomDq = 0;
     for (int r = 0; r < REPEATS; r++) {
       for (Instance in : test.instances()) {
-        Matrix u = new Matrix(in.targets().rows(), in.targets().cols(), new double[in.targets().data().length]);
-        double[] d = u.data();
-        for (int k = 0; k < d.length; k++) {
-          d[k] = rng.nextDouble();
-        }
-        randomDq += decisionQuality(problem, solver, u, in, rng);
+        randomDq += decisionQuality(problem, solver, problem.randomPredictions(in, rng), in, rng);
       }
     }
     randomDq /= (double) REPEATS * test.size();

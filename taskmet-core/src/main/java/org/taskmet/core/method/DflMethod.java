@@ -6,6 +6,7 @@ import org.taskmet.api.PluginProvider;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
+import org.taskmet.core.plugin.CheckedDecisionProblem;
 
 /**
  * Decision-focused learning: train the predictor on −obj(z_soft(Ŷ), Y) + α·MSE(Ŷ, Y) through the task's
@@ -54,7 +55,7 @@ public final class DflMethod implements TrainingMethod {
 
   @Override
   public TrainedPredictor train(TrainingRequest request) {
-    InstanceLoss loss = new DecisionLoss(request.task().decisionProblem(), config.alpha());
+    InstanceLoss loss = new DecisionLoss(CheckedDecisionProblem.of(request.task()), config.alpha());
     LoopSettings s = LoopConfigs.resolve(request.task(), config.iterations(), config.validationEvery(),
         config.patience(), config.batchSize(), config.learningRate());
     return PredictorTrainer.train(NAME, request, s, loss, loss);

@@ -14,6 +14,7 @@ import org.taskmet.api.Solver;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
+import org.taskmet.core.plugin.CheckedDecisionProblem;
 
 /**
  * LODL-Quadratic (Shah et al. 2022, as run for the TaskMet table; taskmet.md §3.1). For every training
@@ -98,6 +99,7 @@ public final class LodlMethod implements TrainingMethod {
     SplittableRandom rng = new SplittableRandom(request.seed() ^ 0x10D1L);
     Dataset train = request.data().train();
     Dataset val = request.data().validation();
+    DecisionProblem problem = CheckedDecisionProblem.of(request.task());
     int total = train.size() + val.size();
     List<QuadraticSurrogate> trainSurrogates = new ArrayList<>(train.size());
     List<QuadraticSurrogate> valSurrogates = new ArrayList<>(val.size());
@@ -106,7 +108,7 @@ public final class LodlMethod implements TrainingMethod {
     for (Dataset split : List.of(train, val)) {
       List<QuadraticSurrogate> out = split == train ? trainSurrogates : valSurrogates;
       for (Instance in : split.instances()) {
-        FitResult r = fit(request.task().decisionProblem(), in, task, lr, clamp, rng);
+        FitResult r = fit(problem, in, task, lr, clamp, rng);
         out.add(r.surrogate);
         fitMse += r.validationMse;
         done++;

@@ -17,6 +17,7 @@ import org.taskmet.api.PluginProvider;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
+import org.taskmet.core.plugin.CheckedDecisionProblem;
 import org.taskmet.core.implicit.Hypergradient;
 import org.taskmet.core.linalg.SolveOptions;
 import org.taskmet.core.metric.InstanceBatch;
@@ -154,7 +155,7 @@ public final class TaskmetMethod implements TrainingMethod {
     Adam adamM = new Adam(phi.length, config.metricLearningRate());
     Hypergradient hyper = Hypergradient.named("normal-cg", new SolveOptions(config.cgRidge(), config.cgIterations(),
         1e-5, 0.0, null));
-    DecisionLoss taskLoss = new DecisionLoss(request.task().decisionProblem(), config.dflAlpha());
+    DecisionLoss taskLoss = new DecisionLoss(CheckedDecisionProblem.of(request.task()), config.dflAlpha());
     StackedRows valRows = StackedRows.all(val);
     int[] scratch = StackedRows.range(train.size());
 

@@ -1,6 +1,7 @@
 package org.taskmet.core.plugin;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +23,8 @@ import org.taskmet.api.PluginProvider;
  * The plugins found on a class path, by kind and name.
  *
  * <p>Discovery uses {@link ServiceLoader} on {@link PluginProvider}. Its order is unspecified, so plugins
- * are sorted by name. Two providers with the same kind and name are an error naming both classes and
- * their jars. A provider that fails to load is skipped and recorded in {@link #failures()} (and logged),
+ * are sorted by name. Two providers with the same kind and name are an error ({@link DuplicatePluginException})
+ * naming both classes and their jars. A provider that fails to load is skipped and recorded in {@link #failures()} (and logged),
  * so one broken jar does not take the others down.
  */
 public final class PluginRegistry {
@@ -31,10 +32,13 @@ public final class PluginRegistry {
 
   private final Map<PluginKind, Map<String, PluginProvider<?, ?>>> byKind;
   private final List<String> failures;
+  private final Map<Path, PluginPath.Origin> pluginJars;
 
-  private PluginRegistry(Map<PluginKind, Map<String, PluginProvider<?, ?>>> byKind, List<String> failures) {
+  private PluginRegistry(Map<PluginKind, Map<String, PluginProvider<?, ?>>> byKind, List<String> failures,
+      Map<Path, PluginPath.Origin> pluginJars) {
     this.byKind = byKind;
     this.failures = List.copyOf(failures);
+    this.pluginJars = Map.copyOf(pluginJars);
   }
 
   /** Discovers the plugins visible to the context class loader (or this class's loader). */
@@ -44,10 +48,30 @@ public final class PluginRegistry {
   }
 
   /** Discovers the plugins visible to {@code classLoader}. */
-  @SuppressWarnings("rawtypes")
   public static PluginRegistry discover(ClassLoader classLoader) {
+    return discover(new PluginPath.Loaded(classLoader, Map.of(), List.of()));
+  }
+
+  /**
+   * Discovers the plugins of the class path and an opened {@link PluginPath}; the path's problems become
+   * {@link #failures()} and its jars the {@link #source} of their plugins.
+   *
+   * @throws DuplicatePluginException when two plugins of one kind share a name
+   */
+  public static PluginRegistry discover(PluginPath.Loaded path) {
+    List<String> failures = new ArrayList<>(path.problems());
+    List<PluginProvider<?, ?>> found = load(path.classLoader(), failures);
+    failures.forEach(LOG::warn);
+    return of(found, failures, path.jars());
+  }
+
+  /**
+   * Instantiates every provider {@link ServiceLoader} finds through {@code classLoader}, in discovery order. A
+   * provider that fails to load is skipped and described in {@code failures} (its class, its jar and why).
+   */
+  @SuppressWarnings("rawtypes")
+  public static List<PluginProvider<?, ?>> load(ClassLoader classLoader, List<String> failures) {
     List<PluginProvider<?, ?>> found = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
     Iterator<PluginProvider> it = ServiceLoader.load(PluginProvider.class, classLoader).iterator();
     while (true) {
       try {
@@ -56,22 +80,36 @@ public final class PluginRegistry {
         }
         found.add(it.next());
       } catch (ServiceConfigurationError e) {
-        // the loader names the provider class in its message; keep going with the rest
-        String msg = "plugin failed to load: " + e.getMessage()
-            + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
-        LOG.warn(msg);
-        failures.add(msg);
+        // the loader names the provider class in its message; add its jar, and keep going with the rest
+        failures.add("plugin failed to load: " + e.getMessage() + jarOf(e.getMessage(), classLoader)
+            + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
       }
     }
-    return of(found, failures);
+    return found;
+  }
+
+  /** " in <jar>" for the provider class a ServiceLoader message names, when it can be found. */
+  private static String jarOf(String message, ClassLoader loader) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Provider ([\\w.$]+)").matcher(String.valueOf(message));
+    if (!m.find()) {
+      return "";
+    }
+    URL url = loader.getResource(m.group(1).replace('.', '/') + ".class");
+    if (url == null || !"jar".equals(url.getProtocol())) {
+      return "";
+    }
+    String file = url.getFile();
+    int bang = file.indexOf("!/");
+    return " in " + (bang > 0 ? file.substring(0, bang) : file).replaceFirst("^file:", "");
   }
 
   /** A registry of the given providers (for library users who wire plugins by hand, and for tests). */
   public static PluginRegistry of(List<? extends PluginProvider<?, ?>> providers) {
-    return of(providers, List.of());
+    return of(providers, List.of(), Map.of());
   }
 
-  private static PluginRegistry of(List<? extends PluginProvider<?, ?>> providers, List<String> failures) {
+  private static PluginRegistry of(List<? extends PluginProvider<?, ?>> providers, List<String> failures,
+      Map<Path, PluginPath.Origin> pluginJars) {
     Map<PluginKind, Map<String, PluginProvider<?, ?>>> byKind = new EnumMap<>(PluginKind.class);
     for (PluginKind k : PluginKind.values()) {
       byKind.put(k, new TreeMap<>());
@@ -88,13 +126,13 @@ public final class PluginRegistry {
       }
       PluginProvider<?, ?> previous = byKind.get(p.kind()).putIfAbsent(p.name(), p);
       if (previous != null) {
-        throw new IllegalStateException("duplicate " + p.kind().label() + " plugin name '" + p.name() + "': "
+        throw new DuplicatePluginException("duplicate " + p.kind().label() + " plugin name '" + p.name() + "': "
             + describe(previous) + " and " + describe(p));
       }
     }
     Map<PluginKind, Map<String, PluginProvider<?, ?>>> frozen = new EnumMap<>(PluginKind.class);
     byKind.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
-    return new PluginRegistry(Collections.unmodifiableMap(frozen), problems);
+    return new PluginRegistry(Collections.unmodifiableMap(frozen), problems, pluginJars);
   }
 
   private static String checkShape(PluginProvider<?, ?> p) {
@@ -119,10 +157,29 @@ public final class PluginRegistry {
   }
 
   /** "class (jar)" for error messages. */
-  static String describe(PluginProvider<?, ?> p) {
-    CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
-    URL where = cs == null ? null : cs.getLocation();
+  public static String describe(PluginProvider<?, ?> p) {
+    Path where = location(p);
     return p.getClass().getName() + (where == null ? "" : " (" + where + ")");
+  }
+
+  /** The jar (or folder) a plugin's class was loaded from, or null when unknown. */
+  public static Path location(PluginProvider<?, ?> p) {
+    CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
+    try {
+      return cs == null || cs.getLocation() == null ? null : Path.of(cs.getLocation().toURI());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Where a plugin came from: its jar and the plugin-path location that named it (e.g.
+   * {@code "/opt/x.jar (TASKMET_PLUGIN_PATH)"}), or {@code "class path"} for plugins on taskmet's own class path.
+   */
+  public String source(PluginProvider<?, ?> p) {
+    Path where = location(p);
+    PluginPath.Origin origin = where == null ? null : pluginJars.get(where.toAbsolutePath().normalize());
+    return origin == null ? "class path" : where + " (" + origin.label() + ")";
   }
 
   /** The providers of one kind, sorted by name. */

@@ -24,7 +24,7 @@ public final class PluginJars {
    * @param sources fully qualified class name → source text
    * @param providers class names to list in META-INF/services/org.taskmet.api.PluginProvider
    */
-  static Path build(Path dir, String jarName, Map<String, String> sources, List<String> providers)
+  public static Path build(Path dir, String jarName, Map<String, String> sources, List<String> providers)
       throws IOException, URISyntaxException {
     String api = Path.of(PluginProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     return build(dir, jarName, sources, PluginProvider.class, providers, api);
@@ -72,7 +72,7 @@ public final class PluginJars {
   }
 
   /** Source of a SOLVER plugin provider named {@code name} whose solver returns the predictions' first column. */
-  static String solverPlugin(String pkg, String cls, String name, String ctorBody) {
+  public static String solverPlugin(String pkg, String cls, String name, String ctorBody) {
     return """
         package %s;
         import java.util.random.RandomGenerator;
