@@ -1,29 +1,22 @@
 package org.taskmet.core.method;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
+import java.util.Map;
 import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.PluginKind;
-import org.taskmet.api.PluginProvider;
+import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.core.plugin.Plugins;
 
-/** Finds a metric plugin by name on the classpath and builds it with its default config. */
+/** Builds the metric plugin a method names, with its config overrides, from the plugins visible to the context class
+ * loader. */
 final class MetricPlugins {
   private MetricPlugins() {}
 
-  @SuppressWarnings({"rawtypes", "unchecked"})
-  static MetricParameterization.Factory byName(String name) {
-    List<String> known = new ArrayList<>();
-    for (PluginProvider p : ServiceLoader.load(PluginProvider.class)) {
-      if (p.kind() == PluginKind.METRIC) {
-        if (p.name().equals(name)) {
-          return (MetricParameterization.Factory) p.create(p.defaultConfig());
-        }
-        known.add(p.name());
-      }
-    }
-    java.util.Collections.sort(known);
-    throw new IllegalArgumentException("taskmet: config field 'metric' = '" + name + "' is not a metric plugin; "
-        + "known metrics: " + known);
+  /**
+   * @throws IllegalArgumentException naming the unknown metric and the known ones, or the unknown config key and the
+   *     accepted ones
+   */
+  static MetricParameterization.Factory create(String name, Map<String, Object> config) {
+    return Plugins.create(PluginRegistry.discover(), PluginKind.METRIC, MetricParameterization.Factory.class, name,
+        config);
   }
 }

@@ -1,10 +1,13 @@
 package org.taskmet.core.method;
 
 import com.google.auto.service.AutoService;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskmet.api.Dataset;
@@ -68,12 +71,31 @@ public final class TaskmetMethod implements TrainingMethod {
    * @param validationEvery validation period in outer steps (10)
    * @param patience early-stopping patience in outer steps (100)
    * @param dflAlpha weight of an MSE term in the outer loss (0 in TaskMet)
+   * @param metricConfig overrides of the metric plugin's config defaults, e.g. {@code {rank: 4}}; set single
+   *     fields from the command line as {@code --set metricConfig.rank=4} (empty: the metric's defaults)
    */
   public record Config(
       String metric, int outerIterations, int innerIterationsFirst, int innerIterations, int innerBatchSize,
       double gradClip, double gradStopThreshold, int hypergradientBatchSize, int cgIterations, double cgRidge,
       double metricLearningRate, int outerBatchSize, double predictorLearningRate, int validationEvery, int patience,
-      double dflAlpha) {
+      double dflAlpha,
+      // left out of result files while empty, so trials recorded before this field keep their ids
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> metricConfig) {
+    public Config {
+      metricConfig = metricConfig == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metricConfig));
+    }
+
+    /** With the metric's default config. */
+    public Config(
+        String metric, int outerIterations, int innerIterationsFirst, int innerIterations, int innerBatchSize,
+        double gradClip, double gradStopThreshold, int hypergradientBatchSize, int cgIterations, double cgRidge,
+        double metricLearningRate, int outerBatchSize, double predictorLearningRate, int validationEvery, int patience,
+        double dflAlpha) {
+      this(metric, outerIterations, innerIterationsFirst, innerIterations, innerBatchSize, gradClip, gradStopThreshold,
+          hypergradientBatchSize, cgIterations, cgRidge, metricLearningRate, outerBatchSize, predictorLearningRate,
+          validationEvery, patience, dflAlpha, Map.of());
+    }
+
     public static Config defaults() {
       return new Config("taskmet-mlp", 1000, 500, 100, 10, 1.0, 1e-3, 10, 5, 1e-5, 1e-3, 0, 0, 10, 100, 0);
     }
@@ -104,9 +126,12 @@ public final class TaskmetMethod implements TrainingMethod {
   private final Config config;
   private final MetricParameterization.Factory metricFactory;
 
-  /** Looks the metric plugin up by {@code config.metric()} on the classpath. */
+  /**
+   * Builds the metric plugin {@code config.metric()} with {@code config.metricConfig()}, from the plugins visible
+   * to the context class loader (the class path and, in the CLI, the plugin path).
+   */
   public TaskmetMethod(Config config) {
-    this(config, MetricPlugins.byName(config.validate().metric()));
+    this(config, MetricPlugins.create(config.validate().metric(), config.metricConfig()));
   }
 
   /** With an explicit metric factory (library use, tests); {@code config.metric()} is then only a label. */

@@ -36,11 +36,37 @@ public final class PluginConfigs {
     return m;
   }
 
-  /** The config of {@code provider}: its defaults with {@code overrides} applied field by field. */
+  /**
+   * The config of {@code provider}: its defaults with {@code overrides} applied field by field. A dotted key sets
+   * one field of a nested map or record, keeping its other fields: {@code metricConfig.rank = 4} changes only
+   * {@code rank} inside {@code metricConfig}.
+   */
   public static <C extends Record> C withOverrides(PluginProvider<?, C> provider, Map<String, ?> overrides) {
     Map<String, Object> merged = toMap(provider.defaultConfig());
-    merged.putAll(overrides);
+    overrides.forEach((key, value) -> put(merged, key, value));
     return fromMap(provider, merged);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> target, String key, Object value) {
+    int dot = key.indexOf('.');
+    if (dot < 0) {
+      Object old = target.get(key);
+      if (old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> newMap) {
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) oldMap);
+        newMap.forEach((k, v) -> put(copy, String.valueOf(k), v)); // a nested map merges into the defaults too
+        target.put(key, copy);
+      } else {
+        target.put(key, value);
+      }
+      return;
+    }
+    String head = key.substring(0, dot);
+    Object inner = target.get(head);
+    Map<String, Object> nested = inner instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
+        : new LinkedHashMap<>();
+    put(nested, key.substring(dot + 1), value);
+    target.put(head, nested);
   }
 
   /** Builds the config record of {@code provider} from a complete map (e.g. read back from a result file). */
