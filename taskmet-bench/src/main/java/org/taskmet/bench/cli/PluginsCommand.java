@@ -36,8 +36,10 @@ final class PluginsCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     List<PluginKind> kinds = kind == null ? List.of(PluginKind.values()) : List.of(kind);
-    int width = registry.all().stream().mapToInt(p -> p.description().length()).max().orElse(0);
-    String row = "%-11s %-22s %-" + Math.max(11, width) + "s  %s%n";
+    // the source column starts after the longest description, up to 72 characters in
+    int width = kinds.stream().flatMap(k -> registry.providers(k).values().stream())
+        .mapToInt(p -> p.description().length()).max().orElse(0);
+    String row = "%-11s %-22s %-" + Math.max(11, Math.min(72, width)) + "s  %s%n";
     out.printf(row, "KIND", "NAME", "DESCRIPTION", "SOURCE");
     for (PluginKind k : kinds) {
       for (PluginProvider<?, ?> p : registry.providers(k).values()) {

@@ -1,5 +1,6 @@
 package org.taskmet.bench.cli;
 
+import org.taskmet.conformance.PluginJars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taskmet.core.plugin.PluginJars;
 import org.taskmet.core.plugin.PluginPath;
 
 /**

@@ -1,5 +1,6 @@
 package org.taskmet.core.plugin;
 
+import org.taskmet.conformance.PluginJars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

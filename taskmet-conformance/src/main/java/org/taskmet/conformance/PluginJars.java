@@ -1,4 +1,4 @@
-package org.taskmet.core.plugin;
+package org.taskmet.conformance;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +16,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.taskmet.api.PluginProvider;
 
-/** Builds a plugin jar at test time: compiles sources against taskmet-api alone and lists the providers. */
+/**
+ * Builds a plugin jar at test time: compiles Java sources against taskmet-api alone (with the JDK's compiler) and
+ * lists the providers in META-INF/services. For tests of plugin loading and of the conformance kit itself.
+ */
 public final class PluginJars {
   private PluginJars() {}
 
