@@ -1,7 +1,7 @@
 package org.taskmet.core.method;
 
-import com.google.auto.service.AutoService;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.google.auto.service.AutoService;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +20,14 @@ import org.taskmet.api.PluginProvider;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
-import org.taskmet.core.plugin.CheckedDecisionProblem;
 import org.taskmet.core.implicit.Hypergradient;
 import org.taskmet.core.linalg.SolveOptions;
 import org.taskmet.core.metric.InstanceBatch;
 import org.taskmet.core.metric.MahalanobisLoss;
+import org.taskmet.core.metric.MetricCache;
 import org.taskmet.core.optim.Adam;
 import org.taskmet.core.optim.GradientClipping;
+import org.taskmet.core.plugin.CheckedDecisionProblem;
 
 /**
  * TaskMet (Bansal et al. 2023), Algorithm 1 as implemented by the reference (taskmet.md §1.5):
@@ -169,9 +170,6 @@ public final class TaskmetMethod implements TrainingMethod {
     Model model = request.modelFactory().create(f, n);
     MetricParameterization metric = metricFactory.create(f, n);
     MahalanobisLoss predLoss = new MahalanobisLoss(model, metric);
-    FrozenMetric frozen = new FrozenMetric(metric);
-    MahalanobisLoss innerLoss = new MahalanobisLoss(model, frozen);
-    StackedRows trainRows = StackedRows.all(train);
     double[] theta = model.initialParameters(initRng);
     double[] phi = metric.initialParameters(metricRng);
     LoopSettings task = LoopConfigs.resolve(request.task(), 0, 1, 0, config.outerBatchSize(),
@@ -197,14 +195,12 @@ public final class TaskmetMethod implements TrainingMethod {
       long t0 = System.nanoTime();
       long c0 = CpuClock.now();
       int k = t == 0 ? config.innerIterationsFirst() : config.innerIterations();
-      if (k > 0) {
-        frozen.freeze(phi, trainRows.features());
-      }
+      // φ is fixed in the inner loop: Λ of every training row once per outer step, not once per inner step
+      MetricCache frozen = k > 0 ? MetricCache.compute(metric, phi, train.instances()) : null;
       for (int i = 0; i < k; i++) {
         int[] picked = StackedRows.sample(batchRng, scratch, config.innerBatchSize());
-        frozen.select(trainRows.rowsOf(picked));
-        InstanceBatch batch = batch(train, picked);
-        double[] g = innerLoss.at(theta, phi, batch).gradientTheta().clone();
+        double[] g = predLoss.atFixedMetric(theta, frozen.batch(picked), frozen.lambdaRows(picked)).gradientTheta()
+            .clone();
         double norm = GradientClipping.clipByNorm(g, config.gradClip());
         adamP.step(theta, g);
         innerSteps++;

@@ -9,7 +9,10 @@ import org.taskmet.api.MetricParameterization;
  * Λ_φ(x_r) for every row of a fixed list of instances, evaluated once for a fixed φ. TaskMet's inner loop
  * draws a fresh minibatch of instances at every step while φ stays fixed, so one metric pass over the
  * training set per outer step replaces one per inner step (for the budget task the metric network is as
- * large as the model). Use with {@link InstanceBatch#of} and {@link MahalanobisLoss#atFixedMetric}.
+ * large as the model). Use with {@link #batch} and {@link MahalanobisLoss#atFixedMetric}.
+ *
+ * <p>It needs the metric's full output: {@link MetricParameterization#forward} returns every row's n × n block
+ * (rows × n²), which is the contract of every metric plugin.
  */
 public final class MetricCache {
   private final List<Instance> instances;
@@ -28,6 +31,9 @@ public final class MetricCache {
   public static MetricCache compute(MetricParameterization metric, double[] phi, List<Instance> instances) {
     InstanceBatch all = InstanceBatch.of(instances);
     Matrix rows = metric.forward(phi, all.features()).output();
+    if (!rows.isFinite()) {
+      throw new IllegalStateException("metric " + metric + " produced a non-finite Λ at the current φ");
+    }
     int[] first = new int[instances.size() + 1];
     for (int i = 0; i < instances.size(); i++) {
       first[i + 1] = first[i] + instances.get(i).items();
