@@ -26,14 +26,15 @@ public final class DflMethod implements TrainingMethod {
    * @param learningRate predictor Adam lr; 0 = the task's
    */
   public record Config(
-      double alpha, int iterations, int validationEvery, int patience, int batchSize, double learningRate) {
+      double alpha, int iterations, int validationEvery, int patience, int batchSize, double learningRate)
+      implements LoopConfig {
     public static Config defaults() {
       return new Config(0, 1000, 10, 100, 0, 0);
     }
 
     Config validate() {
       ConfigChecks.inRange(NAME, "alpha", alpha, 0, 1e6);
-      LoopConfigs.check(NAME, iterations, validationEvery, patience, batchSize, learningRate);
+      checkLoop(NAME);
       return this;
     }
   }
@@ -56,8 +57,7 @@ public final class DflMethod implements TrainingMethod {
   @Override
   public TrainedPredictor train(TrainingRequest request) {
     InstanceLoss loss = new DecisionLoss(CheckedDecisionProblem.of(request.task()), config.alpha());
-    LoopSettings s = LoopConfigs.resolve(request.task(), config.iterations(), config.validationEvery(),
-        config.patience(), config.batchSize(), config.learningRate());
+    LoopSettings s = config.resolve(request.task());
     return PredictorTrainer.train(NAME, request, s, loss, loss);
   }
 

@@ -51,7 +51,7 @@ public final class LodlMethod implements TrainingMethod {
   public record Config(
       double alpha, int samples, double samplingStd, double surrogateLearningRate, int surrogateIterations,
       int surrogatePatience, int optimalRestarts, int iterations, int validationEvery, int patience, int batchSize,
-      double learningRate) {
+      double learningRate) implements LoopConfig {
     public static Config defaults() {
       return new Config(0, 5000, 0, 0, 100, 25, 10, 5000, 5, 200, 500, 0);
     }
@@ -64,7 +64,7 @@ public final class LodlMethod implements TrainingMethod {
       ConfigChecks.atLeast(NAME, "surrogateIterations", surrogateIterations, 0);
       ConfigChecks.atLeast(NAME, "surrogatePatience", surrogatePatience, 1);
       ConfigChecks.atLeast(NAME, "optimalRestarts", optimalRestarts, 1);
-      LoopConfigs.check(NAME, iterations, validationEvery, patience, batchSize, learningRate);
+      checkLoop(NAME);
       return this;
     }
   }
@@ -121,8 +121,7 @@ public final class LodlMethod implements TrainingMethod {
     double fitCpuSeconds = (CpuClock.now() - cpuStart) / 1e9;
     InstanceLoss trainLoss = surrogateLoss(trainSurrogates);
     InstanceLoss valLoss = surrogateLoss(valSurrogates);
-    LoopSettings s = LoopConfigs.resolve(request.task(), config.iterations(), config.validationEvery(),
-        config.patience(), config.batchSize(), config.learningRate());
+    LoopSettings s = config.resolve(request.task());
     TrainedPredictor p = PredictorTrainer.train(NAME, request, s, trainLoss, valLoss);
     java.util.Map<String, Double> diag = new java.util.HashMap<>(p.diagnostics());
     diag.put("surrogateFitSeconds", fitSeconds);

@@ -22,13 +22,14 @@ public final class MseMethod implements TrainingMethod {
    * @param batchSize instances per step; 0 = the task's outer batch size
    * @param learningRate predictor Adam lr; 0 = the task's
    */
-  public record Config(int iterations, int validationEvery, int patience, int batchSize, double learningRate) {
+  public record Config(int iterations, int validationEvery, int patience, int batchSize, double learningRate)
+      implements LoopConfig {
     public static Config defaults() {
       return new Config(1000, 10, 100, 0, 0);
     }
 
     Config validate() {
-      LoopConfigs.check(NAME, iterations, validationEvery, patience, batchSize, learningRate);
+      checkLoop(NAME);
       return this;
     }
   }
@@ -51,8 +52,7 @@ public final class MseMethod implements TrainingMethod {
   @Override
   public TrainedPredictor train(TrainingRequest request) {
     InstanceLoss mse = (index, in, pred, grad, rng) -> InstanceLoss.mse(pred, in.targets(), grad, 1.0);
-    LoopSettings s = LoopConfigs.resolve(request.task(), config.iterations(), config.validationEvery(),
-        config.patience(), config.batchSize(), config.learningRate());
+    LoopSettings s = config.resolve(request.task());
     return PredictorTrainer.train(NAME, request, s, mse, mse);
   }
 

@@ -172,9 +172,8 @@ public final class TaskmetMethod implements TrainingMethod {
     MahalanobisLoss predLoss = new MahalanobisLoss(model, metric);
     double[] theta = model.initialParameters(initRng);
     double[] phi = metric.initialParameters(metricRng);
-    LoopSettings task = LoopConfigs.resolve(request.task(), 0, 1, 0, config.outerBatchSize(),
-        config.predictorLearningRate());
-    Adam adamP = new Adam(theta.length, task.learningRate());
+    int outerBatchSize = LoopSettings.batchSize(request.task(), config.outerBatchSize());
+    Adam adamP = new Adam(theta.length, LoopSettings.learningRate(request.task(), config.predictorLearningRate()));
     Adam adamM = new Adam(phi.length, config.metricLearningRate());
     Hypergradient hyper = Hypergradient.named("normal-cg", new SolveOptions(config.cgRidge(), config.cgIterations(),
         1e-5, 0.0, null));
@@ -209,7 +208,7 @@ public final class TaskmetMethod implements TrainingMethod {
         }
       }
       // outer: task-loss gradient at θ* through the differentiable solver
-      int[] outer = StackedRows.sample(batchRng, scratch, task.batchSize());
+      int[] outer = StackedRows.sample(batchRng, scratch, outerBatchSize);
       StackedRows rows = StackedRows.of(train, outer);
       ForwardPass pass = model.forward(theta, rows.features());
       Matrix cot = Matrix.zeros(pass.output().rows(), pass.output().cols());
