@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   private final TrialKinds kinds;
 
   @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "A YAML or JSON run config (keys: task, "
-      + "taskConfig, method, methodConfig, seed, datasetSeed).")
+      + "taskConfig, method, methodConfig, model, modelConfig, seed, datasetSeed).")
   Path configFile;
 
   @Option(names = {"-t", "--task"}, paramLabel = "NAME", description = "Task plugin (see 'taskmet plugins').")
@@ -48,11 +48,19 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-m", "--method"}, paramLabel = "NAME", description = "Training method plugin.")
   String method;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a method config field (repeatable).")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = {"Override a method config field (repeatable); a dotted "
+      + "key sets one field of a nested config, e.g. metricConfig.rank=4."})
   List<String> methodSets = new ArrayList<>();
 
   @Option(names = "--task-set", paramLabel = "KEY=VALUE", description = "Override a task config field (repeatable).")
   List<String> taskSets = new ArrayList<>();
+
+  @Option(names = "--model", paramLabel = "NAME", description = "Model plugin of the predictor (default: the task's "
+      + "reference predictor, 'mlp' with the task's settings).")
+  String model;
+
+  @Option(names = "--model-set", paramLabel = "KEY=VALUE", description = "Override a model config field (repeatable).")
+  List<String> modelSets = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "N", description = "Model/training seed (default: 0).")
   Long seed;
@@ -77,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    RunConfigFile file = configFile == null ? new RunConfigFile(null, null, null, null, null, null)
+    RunConfigFile file = configFile == null ? new RunConfigFile(null, null, null, null, null, null, null, null)
         : RunConfigFile.read(configFile);
     String taskName = task != null ? task : file.task();
     String methodName = method != null ? method : file.method();
@@ -91,8 +99,16 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Object> methodConfig = new LinkedHashMap<>(file.methodConfig());
     methodConfig.putAll(KeyValues.parse("--set", methodSets));
     long s = seed != null ? seed : file.seed() != null ? file.seed() : 0;
+    String modelName = model != null ? model : file.model();
+    Map<String, Object> modelConfig = new LinkedHashMap<>(file.modelConfig());
+    modelConfig.putAll(KeyValues.parse("--model-set", modelSets));
+    if (modelName == null && !modelConfig.isEmpty()) {
+      throw new IllegalArgumentException("--model-set and modelConfig need a model plugin (--model or 'model:'); "
+          + "models: " + String.join(", ", registry.providers(PluginKind.MODEL).keySet()));
+    }
     DecisionTrialSpec trial = new DecisionTrialSpec(taskName, taskConfig, methodName, methodConfig,
-        datasetSeed != null ? datasetSeed : file.datasetSeed() != null ? file.datasetSeed() : 0, s);
+        datasetSeed != null ? datasetSeed : file.datasetSeed() != null ? file.datasetSeed() : 0, s, modelName,
+        modelConfig);
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("task", taskName);
     labels.put("method", methodName);

@@ -19,17 +19,20 @@ import java.util.stream.Collectors;
  * task: cubic
  * taskConfig: {}
  * method: taskmet
- * methodConfig: {outerIterations: 200}
+ * methodConfig: {outerIterations: 200, metricConfig: {hiddenUnits: 100}}
+ * model: mlp                        # optional: the task's reference predictor when absent
+ * modelConfig: {hiddenLayers: 2}
  * seed: 0
  * datasetSeed: 0
  * </pre>
  */
 record RunConfigFile(
     String task, Map<String, Object> taskConfig, String method, Map<String, Object> methodConfig, Long seed,
-    Long datasetSeed) {
+    Long datasetSeed, String model, Map<String, Object> modelConfig) {
   RunConfigFile {
     taskConfig = taskConfig == null ? Map.of() : taskConfig;
     methodConfig = methodConfig == null ? Map.of() : methodConfig;
+    modelConfig = modelConfig == null ? Map.of() : modelConfig;
   }
 
   static RunConfigFile read(Path file) {

@@ -2,6 +2,7 @@ package org.taskmet.bench.run;
 
 import java.util.List;
 import java.util.Map;
+import org.taskmet.api.Model;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainingMethod;
@@ -72,7 +73,7 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
     return List.of("datasetSeed", "seed");
   }
 
-  /** Completes both configs with the plugins' defaults and builds both plugins once, so bad values fail early. */
+  /** Completes the configs with the plugins' defaults and builds the plugins once, so bad values fail early. */
   @Override
   public DecisionTrialSpec canonical(DecisionTrialSpec spec, PluginRegistry plugins) {
     if (spec.task() == null || spec.method() == null) {
@@ -84,7 +85,14 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
         PluginConfigs.withOverrides(plugins.provider(PluginKind.METHOD, spec.method()), spec.methodConfig()));
     Plugins.create(plugins, PluginKind.TASK, Task.class, spec.task(), task);
     Plugins.create(plugins, PluginKind.METHOD, TrainingMethod.class, spec.method(), method);
-    return new DecisionTrialSpec(spec.task(), task, spec.method(), method, spec.datasetSeed(), spec.seed());
+    Map<String, Object> model = Map.of();
+    if (spec.model() != null) {
+      model = PluginConfigs.toMap(
+          PluginConfigs.withOverrides(plugins.provider(PluginKind.MODEL, spec.model()), spec.modelConfig()));
+      Plugins.create(plugins, PluginKind.MODEL, Model.Factory.class, spec.model(), model);
+    }
+    return new DecisionTrialSpec(spec.task(), task, spec.method(), method, spec.datasetSeed(), spec.seed(),
+        spec.model(), model);
   }
 
   @Override

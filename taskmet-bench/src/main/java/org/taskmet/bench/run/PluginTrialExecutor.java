@@ -17,7 +17,7 @@ import org.taskmet.core.plugin.Plugins;
 
 /**
  * Runs a decision-focused trial with the installed plugins: builds the task and method from the spec, the predictor
- * from the task's reference architecture ({@code mlp} model plugin), trains on the task's splits for the dataset
+ * from the spec's model plugin or else the task's reference architecture ({@code mlp} model plugin), trains on the task's splits for the dataset
  * seed within the trial's thread budget, and scores the trained predictor on the test split.
  */
 public final class PluginTrialExecutor implements TrialExecutor {
@@ -38,7 +38,8 @@ public final class PluginTrialExecutor implements TrialExecutor {
     Task task = Plugins.create(registry, PluginKind.TASK, Task.class, spec.task(), spec.taskConfig());
     TrainingMethod method = Plugins.create(registry, PluginKind.METHOD, TrainingMethod.class, spec.method(),
         spec.methodConfig());
-    PluginRef modelRef = modelFor(task.predictorDefaults());
+    PluginRef modelRef = spec.model() != null ? new PluginRef(spec.model(), spec.modelConfig())
+        : modelFor(task.predictorDefaults());
     Model.Factory models = Plugins.create(registry, PluginKind.MODEL, Model.Factory.class, modelRef.name(),
         modelRef.config());
 

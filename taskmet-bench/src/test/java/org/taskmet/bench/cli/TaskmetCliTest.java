@@ -81,7 +81,7 @@ class TaskmetCliTest {
 
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "task: cubic\nmethod: mse\nsede: 3\n");
     assertThat(run("run", "--config", bad.toString())).isEqualTo(2);
-    assertThat(err).contains("unknown key 'sede'").contains("accepted: datasetSeed, method, methodConfig, seed, task, taskConfig");
+    assertThat(err).contains("unknown key 'sede'").contains("accepted: datasetSeed, method, methodConfig, model, modelConfig, seed, task, taskConfig");
 
     Path typed = Files.writeString(dir.resolve("typed.json"), "{\"task\": \"cubic\", \"method\": \"mse\", \"seed\": \"x\"}");
     assertThat(run("run", "--config", typed.toString())).isEqualTo(2);
@@ -219,5 +219,31 @@ class TaskmetCliTest {
     assertThat(err).contains("--master applies to the Spark engine");
     assertThat(run("sweep", "--list")).isZero();
     assertThat(out).contains("decision", "reproduce/default", "reproduce/paper");
+  }
+
+  @Test
+  void theModelPluginIsChosenWithItsConfigAndMistakesNameIt() throws Exception {
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--model", "mlp", "--model-set", "hiddenLayers=2",
+        "--out", dir.resolve("with-model").toString())).isZero();
+    try (var files = Files.list(dir.resolve("with-model/trials"))) {
+      Path result = files.filter(f -> f.toString().endsWith(".json") && !f.toString().contains("predictor"))
+          .findFirst().orElseThrow();
+      assertThat(Files.readString(result)).contains("\"model\" : \"mlp\"").containsPattern("\"hiddenLayers\" : \"?2");
+    }
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--model", "transformer")).isEqualTo(2);
+    assertThat(err).contains("unknown model 'transformer'; accepted: mlp");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--model", "mlp", "--model-set", "depth=3")).isEqualTo(2);
+    assertThat(err).contains("unknown config key 'depth' for model 'mlp'");
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--model-set", "hiddenLayers=3")).isEqualTo(2);
+    assertThat(err).contains("--model-set and modelConfig need a model plugin");
+    Path file = Files.writeString(dir.resolve("m.yaml"), "task: cubic\nmethod: mse\nmodel: mlp\n"
+        + "modelConfig: {hiddenUnits: 7}\n");
+    assertThat(run("run", "--config", file.toString(), "--out", dir.resolve("m").toString())).isZero();
+    assertThat(run("run", "--task", "cubic", "--method", "mse", "--out", dir.resolve("no-model").toString())).isZero();
+    try (var files = Files.list(dir.resolve("no-model/trials"))) {
+      Path result = files.filter(f -> f.toString().endsWith(".json") && !f.toString().contains("predictor"))
+          .findFirst().orElseThrow();
+      assertThat(Files.readString(result)).doesNotContain("\"model\"").doesNotContain("modelConfig");
+    }
   }
 }

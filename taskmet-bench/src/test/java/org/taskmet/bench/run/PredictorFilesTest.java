@@ -34,6 +34,16 @@ class PredictorFilesTest {
   }
 
   @Test
+  void aChosenModelPluginTrainsThePredictorAndTheReferenceOneIsTheDefault() {
+    DecisionTrialSpec hidden = new DecisionTrialSpec("cubic", Map.of(), "mse", Map.of("iterations", 5), 3, 4, "mlp",
+        Map.of("hiddenLayers", 1, "hiddenUnits", 6));
+    ExecutedTrial t = new PluginTrialExecutor().execute(hidden, new TrialContext("test", PLUGINS, 1,
+        ProgressListener.NONE));
+    assertThat(t.predictor().parameters()).hasSize(1 * 6 + 6 + 6 * 1 + 1); // 1 -> 6 -> 1 on cubic's one feature
+    assertThat(trained.predictor().parameters()).hasSize(2); // cubic's reference predictor: linear, 1 -> 1
+  }
+
+  @Test
   void aSavedPredictorMakesTheSameDecisionsAfterLoading() {
     Path file = dir.resolve("cubic.json");
     PredictorFiles.write(file, trained);
