@@ -3,8 +3,11 @@ package org.taskmet.bench.cli;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.taskmet.api.PluginKind;
 import org.taskmet.bench.run.ResultTable;
 import org.taskmet.bench.sweep.LabelSelection;
 import org.taskmet.bench.sweep.Sweep;
@@ -47,7 +50,9 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "Seeds per task and method (default: the profile's).")
   int seeds;
 
-  @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = "Tasks to run (default: the profile's).")
+  @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = {"Tasks to run (default: the profile's); any "
+      + "installed task plugin may be named: the profile's per-task budgets do not cover it, so its methods run with "
+      + "their plugins' defaults (or choose them with 'taskmet sweep'), and the table has no published value for it."})
   List<String> tasks;
 
   @Option(names = "--methods", paramLabel = "ROW", split = ",",
@@ -83,6 +88,10 @@ final class ReproduceCommand implements Callable<Integer> {
     if (seeds > 0) {
       file = file.withSeeds(seeds);
     }
+    PrintWriter w = spec.commandLine().getOut();
+    if (tasks != null) {
+      file = withPluginTasks(file, w);
+    }
     LabelSelection selection = new LabelSelection(file, suite.equals(SUITE) ? SUITE : "reproduce --suite " + suite);
     if (tasks != null) {
       selection.only(ResultTable.TASK, "task", tasks);
@@ -92,12 +101,31 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     Sweep sweep = Sweep.plan(file, kinds, registry, selection);
     Path dir = out != null ? out : Path.of("results", suite + "-" + profile);
-    PrintWriter w = spec.commandLine().getOut();
     w.printf("taskmet reproduce%s, profile '%s': %s%n", suite.equals(SUITE) ? "" : " --suite " + suite, profile,
         file.description());
     w.printf("%d trials (%d tasks x %d methods x seeds), results in %s%n", sweep.trials().size(),
         sweep.labelValues(ResultTable.TASK).size(), sweep.labelValues(ResultTable.METHOD).size(), dir);
     w.flush();
     return sweepOptions.run(spec, kinds, registry, sweep, dir);
+  }
+
+  /** The profile with every requested task plugin it does not name added to its task axis. */
+  private SweepFile withPluginTasks(SweepFile file, PrintWriter w) {
+    List<String> known = file.labels(ResultTable.TASK);
+    List<SweepFile.Point> extra = new ArrayList<>();
+    for (String t : tasks) {
+      String name = t.strip();
+      boolean inProfile = known.stream().anyMatch(k -> k.equalsIgnoreCase(name));
+      if (!inProfile && registry.providers(PluginKind.TASK).containsKey(name)) {
+        extra.add(new SweepFile.Point(name, Map.of("task", name)));
+        w.printf("task '%s' is not in the profile: its methods run with their plugins' default settings, and the "
+            + "paper has no published value for it%n", name);
+      } else if (!inProfile) {
+        throw new IllegalArgumentException("reproduce has no task '" + name + "'; the profile's: "
+            + String.join(", ", known) + "; installed task plugins: "
+            + String.join(", ", registry.providers(PluginKind.TASK).keySet()));
+      }
+    }
+    return extra.isEmpty() ? file : file.withPoints(ResultTable.TASK, extra);
   }
 }

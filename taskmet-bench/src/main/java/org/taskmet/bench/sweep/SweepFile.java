@@ -125,6 +125,30 @@ public record SweepFile(String name, String source, String description, String k
     return new SweepFile(name, source, description, kind, s, base, axes, where);
   }
 
+  /**
+   * The same sweep with {@code extra} points appended to axis {@code name} (e.g. a plugin's task added to a
+   * profile's task axis); {@code where} rules match them like any other point.
+   *
+   * @throws IllegalArgumentException when the file has no such axis
+   */
+  public SweepFile withPoints(String name, List<Point> extra) {
+    if (axes.stream().noneMatch(a -> a.name().equals(name))) {
+      throw new IllegalArgumentException("sweep file " + source + " has no axis '" + name + "'; axes: "
+          + String.join(", ", labelNames()));
+    }
+    List<Axis> out = new ArrayList<>();
+    for (Axis a : axes) {
+      if (a.name().equals(name)) {
+        List<Point> points = new ArrayList<>(a.points());
+        points.addAll(extra);
+        out.add(new Axis(name, List.copyOf(points)));
+      } else {
+        out.add(a);
+      }
+    }
+    return new SweepFile(this.name, source, description, kind, seeds, base, List.copyOf(out), where);
+  }
+
   /** The point labels of axis {@code name} (the seeds for {@code seed}); empty when there is no such axis. */
   public List<String> labels(String name) {
     if (name.equals(Trial.SEED)) {

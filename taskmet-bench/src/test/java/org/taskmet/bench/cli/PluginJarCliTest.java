@@ -171,4 +171,16 @@ class PluginJarCliTest {
     assertThat(run(env(good), "check", wrongGradient.toString())).isEqualTo(1);
     assertThat(out).containsPattern("toy-alloc +name not installed +FAIL +an installed plugin has this name: good.Toy");
   }
+
+  @Test
+  void reproduceRunsAPluginTaskBesideTheProfilesWithoutAPublishedValue() throws Exception {
+    Path results = dir.resolve("reproduce-plugin");
+    assertThat(run(env(good), "reproduce", "--tasks", "toy-alloc,cubic", "--methods", "MSE", "--seeds", "1",
+        "--no-plots", "--out", results.toString())).as(err).isZero();
+    assertThat(out).contains("task 'toy-alloc' is not in the profile");
+    String table = java.nio.file.Files.readString(results.resolve("table.md"));
+    // the plugin task's row has no published value ("–"); the profile's task keeps its published column
+    assertThat(table).containsPattern("\\| toy-alloc \\| MSE \\| 1 \\| [^|]+ \\| – \\|")
+        .containsPattern("\\| cubic \\| MSE \\| 1 \\| [^|]+ \\| -0\\.96 ± 0\\.020 \\|");
+  }
 }

@@ -155,7 +155,8 @@ class TaskmetCliTest {
     assertThat(run("reproduce", "--methods", "SPO+")).isEqualTo(2);
     assertThat(err).contains("reproduce has no method row 'SPO+'; accepted: MSE, DFL α=0, DFL α=10, LODL α=0, LODL α=10, TaskMet");
     assertThat(run("reproduce", "--tasks", "knapsack")).isEqualTo(2);
-    assertThat(err).contains("reproduce has no task 'knapsack'; accepted: cubic, budget, portfolio");
+    assertThat(err).contains("reproduce has no task 'knapsack'; the profile's: cubic, budget, portfolio; installed task "
+        + "plugins: cubic");
     assertThat(run("reproduce", "--profile", "quick")).isEqualTo(2);
     assertThat(err).contains("unknown profile 'quick'; accepted: default, paper");
     assertThat(run("reproduce", "--jobs", "2", "--engine", "spark")).isEqualTo(2);
