@@ -3,6 +3,7 @@ package org.taskmet.core.method;
 import com.google.auto.service.AutoService;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
@@ -63,35 +64,10 @@ public final class DflMethod implements TrainingMethod {
 
   /** The {@code dfl} plugin. */
   @AutoService(PluginProvider.class)
-  public static final class Provider implements PluginProvider<TrainingMethod, Config> {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public PluginKind kind() {
-      return PluginKind.METHOD;
-    }
-
-    @Override
-    public String description() {
-      return "decision-focused learning: -DQ through the differentiable solver + alpha*MSE";
-    }
-
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaultConfig() {
-      return Config.defaults();
-    }
-
-    @Override
-    public TrainingMethod create(Config config) {
-      return new DflMethod(config);
+  public static final class Provider extends PluginProviderBase<TrainingMethod, Config> {
+    public Provider() {
+      super(NAME, PluginKind.METHOD, "decision-focused learning: -DQ through the differentiable solver + alpha*MSE",
+          Config.class, Config.defaults(), DflMethod::new);
     }
   }
 }

@@ -10,6 +10,7 @@ import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.Solver;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
@@ -191,35 +192,11 @@ public final class LodlMethod implements TrainingMethod {
 
   /** The {@code lodl} plugin. */
   @AutoService(PluginProvider.class)
-  public static final class Provider implements PluginProvider<TrainingMethod, Config> {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public PluginKind kind() {
-      return PluginKind.METHOD;
-    }
-
-    @Override
-    public String description() {
-      return "LODL-quadratic: per-instance lower-triangular quadratic regret surrogates, then train on them";
-    }
-
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaultConfig() {
-      return Config.defaults();
-    }
-
-    @Override
-    public TrainingMethod create(Config config) {
-      return new LodlMethod(config);
+  public static final class Provider extends PluginProviderBase<TrainingMethod, Config> {
+    public Provider() {
+      super(NAME, PluginKind.METHOD,
+          "LODL-quadratic: per-instance lower-triangular quadratic regret surrogates, then train on them",
+          Config.class, Config.defaults(), LodlMethod::new);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.taskmet.core.method;
 import com.google.auto.service.AutoService;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
@@ -58,35 +59,10 @@ public final class MseMethod implements TrainingMethod {
 
   /** The {@code mse} plugin. */
   @AutoService(PluginProvider.class)
-  public static final class Provider implements PluginProvider<TrainingMethod, Config> {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public PluginKind kind() {
-      return PluginKind.METHOD;
-    }
-
-    @Override
-    public String description() {
-      return "two-stage: train the predictor on MSE, select by validation MSE";
-    }
-
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaultConfig() {
-      return Config.defaults();
-    }
-
-    @Override
-    public TrainingMethod create(Config config) {
-      return new MseMethod(config);
+  public static final class Provider extends PluginProviderBase<TrainingMethod, Config> {
+    public Provider() {
+      super(NAME, PluginKind.METHOD, "two-stage: train the predictor on MSE, select by validation MSE",
+          Config.class, Config.defaults(), MseMethod::new);
     }
   }
 }

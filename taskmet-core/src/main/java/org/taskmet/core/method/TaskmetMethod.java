@@ -17,6 +17,7 @@ import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.Model;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
@@ -277,35 +278,11 @@ public final class TaskmetMethod implements TrainingMethod {
 
   /** The {@code taskmet} plugin. */
   @AutoService(PluginProvider.class)
-  public static final class Provider implements PluginProvider<TrainingMethod, Config> {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public PluginKind kind() {
-      return PluginKind.METHOD;
-    }
-
-    @Override
-    public String description() {
-      return "TaskMet: learn a metric for the prediction loss by implicit differentiation of the task loss";
-    }
-
-    @Override
-    public Class<Config> configType() {
-      return Config.class;
-    }
-
-    @Override
-    public Config defaultConfig() {
-      return Config.defaults();
-    }
-
-    @Override
-    public TrainingMethod create(Config config) {
-      return new TaskmetMethod(config);
+  public static final class Provider extends PluginProviderBase<TrainingMethod, Config> {
+    public Provider() {
+      super(NAME, PluginKind.METHOD,
+          "TaskMet: learn a metric for the prediction loss by implicit differentiation of the task loss",
+          Config.class, Config.defaults(), TaskmetMethod::new);
     }
   }
 }

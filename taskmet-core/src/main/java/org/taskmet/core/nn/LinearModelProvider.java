@@ -5,37 +5,13 @@ import org.taskmet.api.Model;
 import org.taskmet.api.NoConfig;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** The {@code linear} model plugin: x ↦ W x + b, PyTorch's nn.Linear initialization (the cubic task's predictor). */
 @AutoService(PluginProvider.class)
-public final class LinearModelProvider implements PluginProvider<Model.Factory, NoConfig> {
-  @Override
-  public String name() {
-    return "linear";
-  }
-
-  @Override
-  public PluginKind kind() {
-    return PluginKind.MODEL;
-  }
-
-  @Override
-  public String description() {
-    return "linear model x -> W x + b (PyTorch nn.Linear init)";
-  }
-
-  @Override
-  public Class<NoConfig> configType() {
-    return NoConfig.class;
-  }
-
-  @Override
-  public NoConfig defaultConfig() {
-    return new NoConfig();
-  }
-
-  @Override
-  public Model.Factory create(NoConfig config) {
-    return Sequential::linear;
+public final class LinearModelProvider extends PluginProviderBase<Model.Factory, NoConfig> {
+  public LinearModelProvider() {
+    super("linear", PluginKind.MODEL, "linear model x -> W x + b (PyTorch nn.Linear init)",
+        NoConfig.class, new NoConfig(), config -> Sequential::linear);
   }
 }

@@ -4,10 +4,11 @@ import com.google.auto.service.AutoService;
 import org.taskmet.api.Model;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** The {@code mlp} model plugin: dense layers with an activation, exact second-order products. */
 @AutoService(PluginProvider.class)
-public final class MlpModelProvider implements PluginProvider<Model.Factory, MlpModelProvider.Config> {
+public final class MlpModelProvider extends PluginProviderBase<Model.Factory, MlpModelProvider.Config> {
   /**
    * @param hiddenLayers number of hidden layers (0 = linear model); reference 1 (budget, portfolio)
    * @param hiddenUnits units per hidden layer; reference 500
@@ -20,33 +21,13 @@ public final class MlpModelProvider implements PluginProvider<Model.Factory, Mlp
   public record Config(int hiddenLayers, int hiddenUnits, String activation, String outputActivation, String init,
       double orthogonalGain, double orthogonalOutputGain) {}
 
-  @Override
-  public String name() {
-    return "mlp";
+  public MlpModelProvider() {
+    super("mlp", PluginKind.MODEL,
+        "multi-layer perceptron (dense + activation layers) with exact VJP, JVP and Hessian-vector products",
+        Config.class, new Config(1, 500, "relu", "identity", "pytorch", Math.sqrt(2), 1.0), MlpModelProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.MODEL;
-  }
-
-  @Override
-  public String description() {
-    return "multi-layer perceptron (dense + activation layers) with exact VJP, JVP and Hessian-vector products";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config(1, 500, "relu", "identity", "pytorch", Math.sqrt(2), 1.0);
-  }
-
-  @Override
-  public Model.Factory create(Config c) {
+  private static Model.Factory build(MlpModelProvider.Config c) {
     if (c.hiddenLayers() < 0 || c.hiddenLayers() > 64) {
       throw new IllegalArgumentException("mlp.hiddenLayers = " + c.hiddenLayers() + "; expected 0..64");
     }

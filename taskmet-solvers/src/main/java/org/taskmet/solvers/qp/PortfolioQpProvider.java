@@ -3,11 +3,12 @@ package org.taskmet.solvers.qp;
 import com.google.auto.service.AutoService;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.Solver;
 
 /** SOLVER plugin {@code portfolio-qp}: max pᵀx − α‖Lx‖² on the simplex, OptNet backward. */
 @AutoService(PluginProvider.class)
-public final class PortfolioQpProvider implements PluginProvider<Solver, PortfolioQpProvider.Config> {
+public final class PortfolioQpProvider extends PluginProviderBase<Solver, PortfolioQpProvider.Config> {
   /**
    * @param alpha risk aversion (reference 0.1)
    * @param quadraticForm {@code cholesky} (‖Lx‖², reference) or {@code covariance} (xᵀΣx)
@@ -19,34 +20,14 @@ public final class PortfolioQpProvider implements PluginProvider<Solver, Portfol
   public record Config(
       double alpha, String quadraticForm, boolean warmStart, String method, int maxIterations, double tolerance) {}
 
-  @Override
-  public String name() {
-    return "portfolio-qp";
+  public PortfolioQpProvider() {
+    super("portfolio-qp", PluginKind.SOLVER,
+        "portfolio QP max p'x - alpha*||Lx||^2 on the simplex (interior point, OptNet backward); L from aux '"
+        + PortfolioQpSolver.CHOLESKY_AUX_KEY + "'",
+        Config.class, new Config(0.1, "cholesky", false, "active-set", 100, 1e-10), PortfolioQpProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.SOLVER;
-  }
-
-  @Override
-  public String description() {
-    return "portfolio QP max p'x - alpha*||Lx||^2 on the simplex (interior point, OptNet backward); L from aux '"
-        + PortfolioQpSolver.CHOLESKY_AUX_KEY + "'";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config(0.1, "cholesky", false, "active-set", 100, 1e-10);
-  }
-
-  @Override
-  public Solver create(Config config) {
+  private static Solver build(PortfolioQpProvider.Config config) {
     PortfolioQpSolver.QuadraticForm form;
     if ("cholesky".equals(config.quadraticForm())) {
       form = PortfolioQpSolver.QuadraticForm.CHOLESKY;

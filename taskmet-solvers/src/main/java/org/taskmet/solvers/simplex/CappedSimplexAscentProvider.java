@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.util.Locale;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.Solver;
 
 /**
@@ -13,7 +14,7 @@ import org.taskmet.api.Solver;
  * {@link CappedSimplexAscentSolver} directly.
  */
 @AutoService(PluginProvider.class)
-public final class CappedSimplexAscentProvider implements PluginProvider<Solver, CappedSimplexAscentProvider.Config> {
+public final class CappedSimplexAscentProvider extends PluginProviderBase<Solver, CappedSimplexAscentProvider.Config> {
   /**
    * @param objective {@code coverage}
    * @param budget k (reference 2)
@@ -27,33 +28,16 @@ public final class CappedSimplexAscentProvider implements PluginProvider<Solver,
   public record Config(String objective, double budget, int iterations, double learningRate, double momentum,
       String start, double kktRidge, double activeTolerance) {}
 
-  @Override
-  public String name() {
-    return "capped-simplex-ascent";
+  private static final String NAME = "capped-simplex-ascent";
+
+  public CappedSimplexAscentProvider() {
+    super(NAME, PluginKind.SOLVER,
+        "accelerated projected-gradient ascent on the capped simplex with KKT backward (budget allocation)",
+        Config.class, new Config("coverage", 2.0, 100, 0.1, 0.9, "random", 0.01, 1e-6),
+        CappedSimplexAscentProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.SOLVER;
-  }
-
-  @Override
-  public String description() {
-    return "accelerated projected-gradient ascent on the capped simplex with KKT backward (budget allocation)";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config("coverage", 2.0, 100, 0.1, 0.9, "random", 0.01, 1e-6);
-  }
-
-  @Override
-  public Solver create(Config config) {
+  private static Solver build(CappedSimplexAscentProvider.Config config) {
     if (!"coverage".equals(config.objective())) {
       throw new IllegalArgumentException("capped-simplex-ascent: objective='" + config.objective()
           + "' is unknown, expected 'coverage' (tasks with other objectives construct CappedSimplexAscentSolver)");
@@ -67,7 +51,7 @@ public final class CappedSimplexAscentProvider implements PluginProvider<Solver,
           + "' is invalid, expected 'random' or 'center'");
     }
     try {
-      return new CappedSimplexAscentSolver(name(), new CoverageObjective(), new CappedSimplexAscentSolver.Settings(
+      return new CappedSimplexAscentSolver(NAME, new CoverageObjective(), new CappedSimplexAscentSolver.Settings(
           config.budget(), config.iterations(), config.learningRate(), config.momentum(), start, config.kktRidge(),
           config.activeTolerance()));
     } catch (IllegalArgumentException e) {

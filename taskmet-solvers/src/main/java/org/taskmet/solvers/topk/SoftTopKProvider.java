@@ -3,11 +3,12 @@ package org.taskmet.solvers.topk;
 import com.google.auto.service.AutoService;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.Solver;
 
 /** SOLVER plugin {@code soft-topk}: Xie et al. 2020 entropic-OT soft top-k (cubic top-k training decision). */
 @AutoService(PluginProvider.class)
-public final class SoftTopKProvider implements PluginProvider<Solver, SoftTopKProvider.Config> {
+public final class SoftTopKProvider extends PluginProviderBase<Solver, SoftTopKProvider.Config> {
   /**
    * @param k items selected (reference 1)
    * @param epsilon entropic regularization on normalized costs (reference 0.01, &gt; 0)
@@ -16,33 +17,13 @@ public final class SoftTopKProvider implements PluginProvider<Solver, SoftTopKPr
    */
   public record Config(int k, double epsilon, int iterations, double tolerance) {}
 
-  @Override
-  public String name() {
-    return "soft-topk";
+  public SoftTopKProvider() {
+    super("soft-topk", PluginKind.SOLVER,
+        "soft top-k by log-domain Sinkhorn entropic OT (Xie et al. 2020) with implicit backward",
+        Config.class, new Config(1, 0.01, 200, 0.0), SoftTopKProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.SOLVER;
-  }
-
-  @Override
-  public String description() {
-    return "soft top-k by log-domain Sinkhorn entropic OT (Xie et al. 2020) with implicit backward";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config(1, 0.01, 200, 0.0);
-  }
-
-  @Override
-  public Solver create(Config config) {
+  private static Solver build(SoftTopKProvider.Config config) {
     try {
       return new SoftTopKSolver(new SoftTopKSolver.Settings(config.k(), config.epsilon(), config.iterations(),
           config.tolerance()));

@@ -3,40 +3,21 @@ package org.taskmet.tasks.cubic;
 import com.google.auto.service.AutoService;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.Task;
 import org.taskmet.solvers.topk.HardTopKSolver;
 import org.taskmet.solvers.topk.SoftTopKSolver;
 
 /** The {@code cubic} task plugin: top-k selection with utilities 10(x³ − 0.65x). */
 @AutoService(PluginProvider.class)
-public final class CubicTaskProvider implements PluginProvider<Task, CubicConfig> {
-  @Override
-  public String name() {
-    return CubicTopKTask.NAME;
+public final class CubicTaskProvider extends PluginProviderBase<Task, CubicConfig> {
+  public CubicTaskProvider() {
+    super(CubicTopKTask.NAME, PluginKind.TASK,
+        "cubic top-k: pick the best of 50 items with utility 10(x^3 - 0.65x) using a linear predictor",
+        CubicConfig.class, CubicConfig.defaults(), CubicTaskProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.TASK;
-  }
-
-  @Override
-  public String description() {
-    return "cubic top-k: pick the best of 50 items with utility 10(x^3 - 0.65x) using a linear predictor";
-  }
-
-  @Override
-  public Class<CubicConfig> configType() {
-    return CubicConfig.class;
-  }
-
-  @Override
-  public CubicConfig defaultConfig() {
-    return CubicConfig.defaults();
-  }
-
-  @Override
-  public Task create(CubicConfig config) {
+  private static Task build(CubicConfig config) {
     config.validate();
     return new CubicTopKTask(config,
         new SoftTopKSolver(new SoftTopKSolver.Settings(config.k(), config.softTopkEpsilon(),

@@ -4,41 +4,18 @@ import com.google.auto.service.AutoService;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** Plugin {@value ImtlG#NAME}: IMTL-G: combination with equal projections on every unit task gradient (×K) */
 @AutoService(PluginProvider.class)
 @SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
-public final class ImtlGProvider implements PluginProvider<GradientAggregator, ImtlGProvider.Config> {
+public final class ImtlGProvider extends PluginProviderBase<GradientAggregator, ImtlGProvider.Config> {
   /** IMTL-G has no settings. */
   public record Config() {}
 
-  @Override
-  public String name() {
-    return ImtlG.NAME;
-  }
-
-  @Override
-  public PluginKind kind() {
-    return PluginKind.AGGREGATOR;
-  }
-
-  @Override
-  public String description() {
-    return "IMTL-G: combination with equal projections on every unit task gradient (×K)";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config();
-  }
-
-  @Override
-  public GradientAggregator create(Config config) {
-    return new ImtlG();
+  public ImtlGProvider() {
+    super(ImtlG.NAME, PluginKind.AGGREGATOR,
+        "IMTL-G: combination with equal projections on every unit task gradient (×K)",
+        Config.class, new Config(), config -> new ImtlG());
   }
 }

@@ -5,41 +5,22 @@ import java.util.List;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** Plugin {@value LinearScalarization#NAME}: linear scalarization: fixed task weights (default all 1 = sum of losses, ERM) */
 @AutoService(PluginProvider.class)
 @SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
-public final class LinearScalarizationProvider implements PluginProvider<GradientAggregator, LinearScalarizationProvider.Config> {
+public final class LinearScalarizationProvider extends PluginProviderBase<GradientAggregator, LinearScalarizationProvider.Config> {
   /** @param weights one weight per task; empty means all 1 */
   public record Config(List<Double> weights) {}
 
-  @Override
-  public String name() {
-    return LinearScalarization.NAME;
+  public LinearScalarizationProvider() {
+    super(LinearScalarization.NAME, PluginKind.AGGREGATOR,
+        "linear scalarization: fixed task weights (default all 1 = sum of losses, ERM)",
+        Config.class, new Config(List.of()), LinearScalarizationProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.AGGREGATOR;
-  }
-
-  @Override
-  public String description() {
-    return "linear scalarization: fixed task weights (default all 1 = sum of losses, ERM)";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config(List.of());
-  }
-
-  @Override
-  public GradientAggregator create(Config config) {
+  private static GradientAggregator build(LinearScalarizationProvider.Config config) {
     String n = LinearScalarization.NAME;
     for (int i = 0; i < config.weights().size(); i++) {
       double w = config.weights().get(i);

@@ -4,11 +4,12 @@ import com.google.auto.service.AutoService;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** Plugin {@value LookaheadDro#NAME}: Lookahead-DRO (reconstruction of mtl.md §1.4): entropy-regularised minimax over first-order lookahead losses */
 @AutoService(PluginProvider.class)
 @SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
-public final class LookaheadDroProvider implements PluginProvider<GradientAggregator, LookaheadDroProvider.Config> {
+public final class LookaheadDroProvider extends PluginProviderBase<GradientAggregator, LookaheadDroProvider.Config> {
   /**
    * @param lookaheadStep η_la of the lookahead θ − η_la Σq_j g_j
    * @param temperature τ of the soft worst case
@@ -20,33 +21,13 @@ public final class LookaheadDroProvider implements PluginProvider<GradientAggreg
    */
   public record Config(double lookaheadStep, double temperature, double entropyWeight, int innerSteps, double stepSize, boolean warmStart, double lossSmoothing) {}
 
-  @Override
-  public String name() {
-    return LookaheadDro.NAME;
+  public LookaheadDroProvider() {
+    super(LookaheadDro.NAME, PluginKind.AGGREGATOR,
+        "Lookahead-DRO (reconstruction of mtl.md §1.4): entropy-regularised minimax over first-order lookahead losses",
+        Config.class, new Config(0.05, 0.1, 0.05, 10, 0.5, true, 0.0), LookaheadDroProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.AGGREGATOR;
-  }
-
-  @Override
-  public String description() {
-    return "Lookahead-DRO (reconstruction of mtl.md §1.4): entropy-regularised minimax over first-order lookahead losses";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config(0.05, 0.1, 0.05, 10, 0.5, true, 0.0);
-  }
-
-  @Override
-  public GradientAggregator create(Config config) {
+  private static GradientAggregator build(LookaheadDroProvider.Config config) {
     String n = LookaheadDro.NAME;
     return new LookaheadDro(ConfigChecks.nonNegative(n, "lookaheadStep", config.lookaheadStep()),
         ConfigChecks.positive(n, "temperature", config.temperature()),

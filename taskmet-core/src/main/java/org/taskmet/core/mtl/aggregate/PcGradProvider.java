@@ -4,41 +4,18 @@ import com.google.auto.service.AutoService;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** Plugin {@value PcGrad#NAME}: PCGrad: project away conflicting components onto the original task gradients, then sum */
 @AutoService(PluginProvider.class)
 @SuppressWarnings("rawtypes") // AutoService cannot name the generic service type exactly
-public final class PcGradProvider implements PluginProvider<GradientAggregator, PcGradProvider.Config> {
+public final class PcGradProvider extends PluginProviderBase<GradientAggregator, PcGradProvider.Config> {
   /** PCGrad has no settings. */
   public record Config() {}
 
-  @Override
-  public String name() {
-    return PcGrad.NAME;
-  }
-
-  @Override
-  public PluginKind kind() {
-    return PluginKind.AGGREGATOR;
-  }
-
-  @Override
-  public String description() {
-    return "PCGrad: project away conflicting components onto the original task gradients, then sum";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config();
-  }
-
-  @Override
-  public GradientAggregator create(Config config) {
-    return new PcGrad();
+  public PcGradProvider() {
+    super(PcGrad.NAME, PluginKind.AGGREGATOR,
+        "PCGrad: project away conflicting components onto the original task gradients, then sum",
+        Config.class, new Config(), config -> new PcGrad());
   }
 }
