@@ -5,104 +5,47 @@ import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.NoConfig;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 
 /** The built-in metric plugins (kind METRIC), one nested provider class each. */
 public final class MetricProviders {
   private MetricProviders() {}
 
-  abstract static class Base<C extends Record> implements PluginProvider<MetricParameterization.Factory, C> {
-    private final String name;
-    private final String description;
-    private final Class<C> configType;
-
-    Base(String name, String description, Class<C> configType) {
-      this.name = name;
-      this.description = description;
-      this.configType = configType;
-    }
-
-    @Override
-    public final String name() {
-      return name;
-    }
-
-    @Override
-    public final PluginKind kind() {
-      return PluginKind.METRIC;
-    }
-
-    @Override
-    public final String description() {
-      return description;
-    }
-
-    @Override
-    public final Class<C> configType() {
-      return configType;
-    }
-  }
-
-  abstract static class Parameterless extends Base<NoConfig> {
-    Parameterless(String name, String description) {
-      super(name, description, NoConfig.class);
-    }
-
-    @Override
-    public final NoConfig defaultConfig() {
-      return new NoConfig();
-    }
-  }
-
   /** {@code identity}: Λ = I (plain MSE). */
   @AutoService(PluginProvider.class)
-  public static final class Identity extends Parameterless {
+  public static final class Identity extends PluginProviderBase<MetricParameterization.Factory, NoConfig> {
     public Identity() {
-      super("identity", "Λ = I: the plain squared error (no learned metric)");
-    }
-
-    @Override
-    public MetricParameterization.Factory create(NoConfig c) {
-      return IdentityMetric::new;
+      super("identity", PluginKind.METRIC, "Λ = I: the plain squared error (no learned metric)", NoConfig.class,
+          new NoConfig(), c -> IdentityMetric::new);
     }
   }
 
   /** {@code global-diagonal}: Λ = diag(softplus(w)). */
   @AutoService(PluginProvider.class)
-  public static final class GlobalDiagonal extends Parameterless {
+  public static final class GlobalDiagonal extends PluginProviderBase<MetricParameterization.Factory, NoConfig> {
     public GlobalDiagonal() {
-      super("global-diagonal", "one learned diagonal metric diag(softplus(w)) for all inputs, Λ = I at init");
-    }
-
-    @Override
-    public MetricParameterization.Factory create(NoConfig c) {
-      return GlobalDiagonalMetric::new;
+      super("global-diagonal", PluginKind.METRIC,
+          "one learned diagonal metric diag(softplus(w)) for all inputs, Λ = I at init", NoConfig.class,
+          new NoConfig(), c -> GlobalDiagonalMetric::new);
     }
   }
 
   /** {@code global-full}: Λ = L Lᵀ + e^c I. */
   @AutoService(PluginProvider.class)
-  public static final class GlobalFull extends Parameterless {
+  public static final class GlobalFull extends PluginProviderBase<MetricParameterization.Factory, NoConfig> {
     public GlobalFull() {
-      super("global-full", "one learned full metric L L^T + e^c I for all inputs");
-    }
-
-    @Override
-    public MetricParameterization.Factory create(NoConfig c) {
-      return GlobalFullMetric::new;
+      super("global-full", PluginKind.METRIC, "one learned full metric L L^T + e^c I for all inputs", NoConfig.class,
+          new NoConfig(), c -> GlobalFullMetric::new);
     }
   }
 
   /** {@code normalized-diagonal}: Λ = diag(√n·softplus(w)/‖softplus(w)‖), TaskMet's RL metric. */
   @AutoService(PluginProvider.class)
-  public static final class NormalizedDiagonal extends Parameterless {
+  public static final class NormalizedDiagonal extends PluginProviderBase<MetricParameterization.Factory, NoConfig> {
     public NormalizedDiagonal() {
-      super("normalized-diagonal",
-          "TaskMet's RL metric: diag(sqrt(n) softplus(w)/||softplus(w)||), w init 1 (Λ = I at init)");
-    }
-
-    @Override
-    public MetricParameterization.Factory create(NoConfig c) {
-      return NormalizedDiagonalMetric::new;
+      super("normalized-diagonal", PluginKind.METRIC,
+          "TaskMet's RL metric: diag(sqrt(n) softplus(w)/||softplus(w)||), w init 1 (Λ = I at init)", NoConfig.class,
+          new NoConfig(), c -> NormalizedDiagonalMetric::new);
     }
   }
 
@@ -116,21 +59,14 @@ public final class MetricProviders {
 
   /** {@code taskmet-mlp}: TaskMet's per-sample metric network. */
   @AutoService(PluginProvider.class)
-  public static final class TaskMetMlp extends Base<TaskMetMlpConfig> {
+  public static final class TaskMetMlp extends PluginProviderBase<MetricParameterization.Factory, TaskMetMlpConfig> {
     public TaskMetMlp() {
-      super("taskmet-mlp", "TaskMet's per-sample metric: x -> ReLU MLP -> L(x) (n x n), Λ = L L^T + e^c I",
-          TaskMetMlpConfig.class);
-    }
-
-    @Override
-    public TaskMetMlpConfig defaultConfig() {
-      return new TaskMetMlpConfig(200, false);
-    }
-
-    @Override
-    public MetricParameterization.Factory create(TaskMetMlpConfig c) {
-      checkUnits("taskmet-mlp", c.hiddenUnits());
-      return (in, out) -> new TaskMetMlpMetric(in, out, c.hiddenUnits(), c.identityInit());
+      super("taskmet-mlp", PluginKind.METRIC,
+          "TaskMet's per-sample metric: x -> ReLU MLP -> L(x) (n x n), Λ = L L^T + e^c I", TaskMetMlpConfig.class,
+          new TaskMetMlpConfig(200, false), c -> {
+            checkUnits("taskmet-mlp", c.hiddenUnits());
+            return (in, out) -> new TaskMetMlpMetric(in, out, c.hiddenUnits(), c.identityInit());
+          });
     }
   }
 
@@ -143,21 +79,14 @@ public final class MetricProviders {
 
   /** {@code per-sample-diagonal}: Λ(x) = diag(softplus(MLP(x))). */
   @AutoService(PluginProvider.class)
-  public static final class PerSampleDiagonal extends Base<PerSampleDiagonalConfig> {
+  public static final class PerSampleDiagonal
+      extends PluginProviderBase<MetricParameterization.Factory, PerSampleDiagonalConfig> {
     public PerSampleDiagonal() {
-      super("per-sample-diagonal", "per-sample diagonal metric diag(softplus(MLP(x)))",
-          PerSampleDiagonalConfig.class);
-    }
-
-    @Override
-    public PerSampleDiagonalConfig defaultConfig() {
-      return new PerSampleDiagonalConfig(200);
-    }
-
-    @Override
-    public MetricParameterization.Factory create(PerSampleDiagonalConfig c) {
-      checkUnits("per-sample-diagonal", c.hiddenUnits());
-      return (in, out) -> new PerSampleDiagonalMetric(in, out, c.hiddenUnits());
+      super("per-sample-diagonal", PluginKind.METRIC, "per-sample diagonal metric diag(softplus(MLP(x)))",
+          PerSampleDiagonalConfig.class, new PerSampleDiagonalConfig(200), c -> {
+            checkUnits("per-sample-diagonal", c.hiddenUnits());
+            return (in, out) -> new PerSampleDiagonalMetric(in, out, c.hiddenUnits());
+          });
     }
   }
 
