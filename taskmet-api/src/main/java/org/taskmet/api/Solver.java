@@ -13,7 +13,12 @@ public interface Solver {
   /** Stable name, used in logs and error messages. */
   String name();
 
-  /** Throws {@link IllegalArgumentException} when the predictions or instance lie outside the domain. */
+  /**
+   * Throws {@link IllegalArgumentException} when the predictions or instance lie outside the domain. The library
+   * calls it before every {@link #solve} (and checks every decision's length against
+   * {@link DecisionProblem#decisionSize} and every VJP's shape against the predictions'), so {@code solve} may
+   * assume a valid input; the conformance kit checks that it rejects a NaN with a message naming the solver.
+   */
   void validate(Matrix predictions, Instance instance);
 
   /**

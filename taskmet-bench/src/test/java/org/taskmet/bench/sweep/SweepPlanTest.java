@@ -146,7 +146,7 @@ class SweepPlanTest {
     SweepFile unknownField = SweepFile.parse("p", "p.yaml", "kind: decision\nbase: {task: cubic, metod: mse}\n");
     assertThatThrownBy(() -> Sweep.plan(unknownField, KINDS, PLUGINS)).hasMessageStartingWith(
         "sweep file p.yaml, trial (no labels): unknown field 'metod' of a decision trial spec; accepted: "
-            + "datasetSeed, method, methodConfig, seed, task, taskConfig");
+            + "datasetSeed, method, methodConfig, model, modelConfig, seed, task, taskConfig");
     SweepFile unknownKind = SweepFile.parse("p", "p.yaml", "kind: decisions\n");
     assertThatThrownBy(() -> Sweep.plan(unknownKind, KINDS, PLUGINS))
         .hasMessageStartingWith("sweep file p.yaml: unknown trial kind 'decisions'; installed: decision");

@@ -8,7 +8,7 @@ import org.taskmet.api.toolkit.SmoothObjective;
  * A test objective with diminishing returns: obj(z, Ŷ) = Σ_i ŷ_i·log(1 + z_i) − cost·z_i, strictly concave
  * for ŷ &gt; 0 and z &gt; −1, so its maximizer over a budget is unique and differentiable in Ŷ.
  */
-class LogUtility implements SmoothObjective {
+public class LogUtility implements SmoothObjective {
   final double cost;
 
   LogUtility(double cost) {

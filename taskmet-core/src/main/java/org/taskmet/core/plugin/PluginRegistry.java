@@ -24,8 +24,8 @@ import org.taskmet.api.PluginProvider;
  *
  * <p>Discovery uses {@link ServiceLoader} on {@link PluginProvider}. Its order is unspecified, so plugins
  * are sorted by name. Two providers with the same kind and name are an error ({@link DuplicatePluginException})
- * naming both classes and their jars. A provider that fails to load is skipped and recorded in {@link #failures()} (and logged),
- * so one broken jar does not take the others down.
+ * naming both classes and their jars. A provider that fails to load is skipped and recorded in
+ * {@link #failures()} (and logged) with its jar and the reason, so one broken jar does not take the others down.
  */
 public final class PluginRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);

@@ -191,4 +191,70 @@ class CheckedDecisionProblemTest {
     trainDfl(good);
     assertThat(DecisionEvaluator.evaluate(good, p, good.generate(0).test(), 0).normalizedDq()).isFinite();
   }
+
+  @Test
+  void theRandomBaselineComesFromTheTasksRandomPredictions() {
+    Task base = task(z -> z, g -> g, false, new ArrayList<>());
+    DecisionProblem p = base.decisionProblem();
+    // decisions equal the predictions here, so "random" predictions at the truth's scale change the baseline
+    DecisionProblem scaled = new DecisionProblem() {
+      public int decisionSize(Instance in) {
+        return p.decisionSize(in);
+      }
+
+      public Solver trainingSolver() {
+        return p.trainingSolver();
+      }
+
+      public Solver evaluationSolver() {
+        return p.evaluationSolver();
+      }
+
+      public double objective(Instance in, double[] z, Matrix y) {
+        return p.objective(in, z, y);
+      }
+
+      public double[] objectiveGradient(Instance in, double[] z, Matrix y) {
+        return p.objectiveGradient(in, z, y);
+      }
+
+      @Override
+      public Matrix randomPredictions(Instance in, RandomGenerator rng) {
+        Matrix m = DecisionProblem.super.randomPredictions(in, rng);
+        for (int i = 0; i < m.data().length; i++) {
+          m.data()[i] *= 4; // U[0, 4] instead of U[0, 1]
+        }
+        return m;
+      }
+    };
+    Task wide = new Task() {
+      public String name() {
+        return base.name();
+      }
+
+      public TaskShape shape() {
+        return base.shape();
+      }
+
+      public DataSplits generate(long s) {
+        return base.generate(s);
+      }
+
+      public DecisionProblem decisionProblem() {
+        return scaled;
+      }
+
+      public PredictorDefaults predictorDefaults() {
+        return base.predictorDefaults();
+      }
+    };
+    org.taskmet.api.TrainedPredictor p2 = new org.taskmet.api.TrainedPredictor(Sequential.linear(1, 1),
+        new double[] {2, 0}, null, null, java.util.Map.of());
+    double unitRandom = DecisionEvaluator.evaluate(base, p2, base.generate(0).test(), 0).randomDq();
+    double scaledRandom = DecisionEvaluator.evaluate(wide, p2, wide.generate(0).test(), 0).randomDq();
+    assertThat(scaledRandom).isNotEqualTo(unitRandom);
+    // per item, with y = 2x ~ U[0, 2]: E[-(u - y)^2] = -(var u + var y + (E u - E y)^2)
+    assertThat(scaledRandom / 10).isCloseTo(-(16.0 / 12 + 1.0 / 3 + 1), org.assertj.core.data.Offset.offset(0.4));
+    assertThat(unitRandom / 10).isCloseTo(-(1.0 / 12 + 1.0 / 3 + 0.25), org.assertj.core.data.Offset.offset(0.2));
+  }
 }
