@@ -1,9 +1,9 @@
 package org.example.consumer;
 
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
-import org.taskmet.core.conformance.ModelConformance;
+import org.taskmet.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.ModelConformance;
 
-/** Test code sees taskmet-core's conformance kits, as a plugin's own tests use them. */
+/** Test code sees the conformance kit (taskmet-conformance), as a plugin's own tests use it. */
 final class ConsumerPluginCheck {
   private ConsumerPluginCheck() {}
 
