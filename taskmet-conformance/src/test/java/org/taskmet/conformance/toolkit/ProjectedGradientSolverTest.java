@@ -39,7 +39,8 @@ class ProjectedGradientSolverTest {
         Solution s = solver.solve(p, items(caps.length), null);
         assertThat(s.decision()).containsExactly(obj.maximizeByDualBisection(p.data(), caps, budget), offset(1e-7));
         assertThat(s.residual()).isLessThanOrEqualTo(1e-9);
-        assertThat(s.iterations()).isPositive();
+        // converged, not stopped by the 10 000-iteration budget (measured: at most a few dozen)
+        assertThat(s.iterations()).isBetween(1, 200);
       }
     }
   }
