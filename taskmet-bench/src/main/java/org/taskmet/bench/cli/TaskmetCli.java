@@ -31,9 +31,9 @@ public final class TaskmetCli implements Runnable {
 
   // read before parsing (the plugins must be loaded to build the commands); declared so every command accepts it
   @Option(names = PLUGIN_PATH_OPTION, scope = ScopeType.INHERIT, paramLabel = "PATH", description = {
-      "Plugin jars, or folders of jars, separated by '${sys:path.separator}'; read before TASKMET_PLUGIN_PATH, "
-          + "~/.taskmet/plugins and <taskmet.home>/plugins."})
-  String pluginPath;
+      "Plugin jars, or folders of jars, separated by '${sys:path.separator}' (repeatable); read before "
+          + "TASKMET_PLUGIN_PATH, ~/.taskmet/plugins and <taskmet.home>/plugins."})
+  List<String> pluginPath; // repeatable: each adds its entries
 
   static final String PLUGIN_PATH_OPTION = "--plugin-path";
 

@@ -124,6 +124,8 @@ class PluginJarCliTest {
     assertThat(run(PluginPath.resolve(good.toString(), null, null, null), "plugins", "--plugin-path", good.toString()))
         .isZero();
     assertThat(out).contains("toy-alloc", "(--plugin-path)");
+    assertThat(run(PluginPath.resolve(good.toString(), null, null, null), "--plugin-path", good.toString(), "plugins",
+        "--plugin-path", good.toString())).as(err).isZero();
   }
 
   @Test
