@@ -1,6 +1,5 @@
 package org.taskmet.spark;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,8 +28,9 @@ import org.taskmet.bench.sweep.Trial;
 import org.taskmet.bench.sweep.TrialKind;
 import org.taskmet.bench.sweep.TrialKinds;
 import org.taskmet.bench.sweep.TrialRecord;
-import org.taskmet.core.plugin.PluginJars;
+import org.taskmet.conformance.PluginJars;
 import org.taskmet.core.plugin.PluginRegistry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Spark engine from the command line, killed mid-sweep, and with a trial kind that only a plugin jar has. */
 class SparkSweepProcessTest {
