@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.taskmet.api.LinearOracle;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.Solver;
 
 /**
@@ -12,7 +13,9 @@ import org.taskmet.api.Solver;
  * gradient family ({@link LinearOracleSolver}).
  */
 @AutoService(PluginProvider.class)
-public final class LinearOracleProvider implements PluginProvider<Solver, LinearOracleProvider.Config> {
+public final class LinearOracleProvider extends PluginProviderBase<Solver, LinearOracleProvider.Config> {
+  private static final String NAME = "linear-oracle";
+
   /**
    * @param oracle {@code argmax} (unit vectors) or {@code finite-set} (rows of aux {@value FiniteSetOracle#CANDIDATES_AUX_KEY})
    * @param family {@code spo-plus}, {@code dpo}, {@code fenchel-young}, {@code dbb} or {@code nid}
@@ -23,33 +26,13 @@ public final class LinearOracleProvider implements PluginProvider<Solver, Linear
    */
   public record Config(String oracle, String family, String noise, double sigma, int samples, double dbbLambda) {}
 
-  @Override
-  public String name() {
-    return "linear-oracle";
+  public LinearOracleProvider() {
+    super(NAME, PluginKind.SOLVER,
+        "linear objective over a black-box oracle with SPO+/DPO/Fenchel-Young/DBB/NID gradients", Config.class,
+        new Config("argmax", "spo-plus", "additive", 1.0, 10, 10.0), LinearOracleProvider::build);
   }
 
-  @Override
-  public PluginKind kind() {
-    return PluginKind.SOLVER;
-  }
-
-  @Override
-  public String description() {
-    return "linear objective over a black-box oracle with SPO+/DPO/Fenchel-Young/DBB/NID gradients";
-  }
-
-  @Override
-  public Class<Config> configType() {
-    return Config.class;
-  }
-
-  @Override
-  public Config defaultConfig() {
-    return new Config("argmax", "spo-plus", "additive", 1.0, 10, 10.0);
-  }
-
-  @Override
-  public Solver create(Config config) {
+  private static Solver build(Config config) {
     LinearOracle oracle = switch (String.valueOf(config.oracle())) {
       case "argmax" -> new ArgmaxOracle();
       case "finite-set" -> new FiniteSetOracle();
@@ -60,7 +43,7 @@ public final class LinearOracleProvider implements PluginProvider<Solver, Linear
         "'spo-plus', 'dpo', 'fenchel-young', 'dbb' or 'nid'");
     PerturbationNoise noise = parse(PerturbationNoise.class, "noise", config.noise(), "'additive' or 'multiplicative'");
     try {
-      return new LinearOracleSolver(name(), oracle, new LinearOracleSolver.Settings(family, noise, config.sigma(),
+      return new LinearOracleSolver(NAME, oracle, new LinearOracleSolver.Settings(family, noise, config.sigma(),
           config.samples(), config.dbbLambda()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("linear-oracle: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.util.function.Function;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
+import org.taskmet.api.PluginProviderBase;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.solvers.pto.PyepoMethod.Kind;
 import org.taskmet.solvers.pto.PyepoMethod.Settings;
@@ -49,50 +50,11 @@ public final class PyepoMethodProviders {
 
   private static final int EPOCHS = 20;
 
-  /** A provider from its name, description, config type, defaults and the settings its config gives. */
-  abstract static class Base<C extends Record> implements PluginProvider<TrainingMethod, C> {
-    private final Kind kind;
-    private final String description;
-    private final Class<C> type;
-    private final C defaults;
-    private final Function<C, Settings> settings;
-
+  /** A provider from its method kind, description, config type, defaults and the settings its config gives. */
+  abstract static class Base<C extends Record> extends PluginProviderBase<TrainingMethod, C> {
     Base(Kind kind, String description, Class<C> type, C defaults, Function<C, Settings> settings) {
-      this.kind = kind;
-      this.description = description;
-      this.type = type;
-      this.defaults = defaults;
-      this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-      return kind.pluginName();
-    }
-
-    @Override
-    public PluginKind kind() {
-      return PluginKind.METHOD;
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
-
-    @Override
-    public Class<C> configType() {
-      return type;
-    }
-
-    @Override
-    public C defaultConfig() {
-      return defaults;
-    }
-
-    @Override
-    public TrainingMethod create(C config) {
-      return new PyepoMethod(kind, settings.apply(config));
+      super(kind.pluginName(), PluginKind.METHOD, description, type, defaults,
+          config -> new PyepoMethod(kind, settings.apply(config)));
     }
   }
 
