@@ -14,7 +14,7 @@ import org.taskmet.core.linalg.Kernels;
  * Parameters: W (outChannels × inChannels × kh × kw, PyTorch's layout) then b (outChannels).
  *
  * <p>Every product runs on the gemm kernel through im2col: for each image the input patches are unrolled
- * into a (C·kh·kw) × (H'·W') matrix X̂, then z = W X̂ (+ b), ∂W = Σ_images g X̂ᵀ, ∂b = Σ g, and the input
+ * into a (C·kh·kw) × (H'·W') matrix X̂ (several images side by side), then z = W X̂ (+ b), ∂W = Σ_images g X̂ᵀ, ∂b = Σ g, and the input
  * cotangent is col2im(Wᵀ g). The convolution is bilinear in (W, input), so the forward product is
  * W X̂(ẋ) + Ẇ X̂(x) + ḃ and the R-operator of the reverse one is ∂̇W = Σ ġ X̂(x)ᵀ + g X̂(ẋ)ᵀ,
  * ġ_in = col2im(Wᵀ ġ + Ẇᵀ g). The patch matrix is rebuilt per image in each product instead of being kept for
@@ -22,6 +22,12 @@ import org.taskmet.core.linalg.Kernels;
  */
 public final class Conv2d implements Layer {
   private static final DenseKernels K = Kernels.get();
+  /**
+   * Images are convolved in groups whose patch matrices, side by side, have about this many columns: one gemm
+   * per group keeps the result wide for the SIMD tiles when an image has few output positions (10×10 = 100
+   * positions leaves a scalar tail of 4 columns per image; a group of 6 leaves none).
+   */
+  private static final int GROUP_COLUMNS = 512;
 
   private final ImageShape in;
   private final ImageShape out;
@@ -136,8 +142,9 @@ public final class Conv2d implements Layer {
     private final double[] x;
     private final double[] w;
     private final double[] z;
-    private final double[] cols = new double[patch * positions];
-    private final double[] map = new double[out.channels() * positions];
+    private final int group;
+    private final double[] cols;
+    private final double[] map;
     private double[] cols2;
     private double[] map2;
     private double[] wScratch;
@@ -148,11 +155,20 @@ public final class Conv2d implements Layer {
       this.x = x;
       this.w = Arrays.copyOfRange(theta, offset, offset + out.channels() * patch);
       this.z = new double[rows * out.size()];
-      for (int r = 0; r < rows; r++) {
-        im2col(x, r, cols);
-        K.gemm(false, false, out.channels(), positions, patch, 1.0, w, cols, 0.0, map);
-        storeWithBias(map, theta, r, z);
+      this.group = Math.max(1, Math.min(rows, (GROUP_COLUMNS + positions - 1) / positions));
+      this.cols = new double[patch * positions * group];
+      this.map = new double[out.channels() * positions * group];
+      for (int r0 = 0; r0 < rows; r0 += group) {
+        int n = columns(r0);
+        im2col(x, r0, n, cols);
+        K.gemm(false, false, out.channels(), n, patch, 1.0, w, cols, 0.0, map);
+        scatterWithBias(map, theta, r0, n, z);
       }
+    }
+
+    /** The patch-matrix columns of the group of images starting at r0. */
+    private int columns(int r0) {
+      return Math.min(group, rows - r0) * positions;
     }
 
     @Override
@@ -163,13 +179,14 @@ public final class Conv2d implements Layer {
     @Override
     public void backward(double[] gOut, double[] grad, double[] gIn) {
       double[] dw = weightScratch();
-      for (int r = 0; r < rows; r++) {
-        imageOf(gOut, r, map);
-        im2col(x, r, cols);
-        K.gemm(false, true, out.channels(), patch, positions, 1.0, map, cols, r == 0 ? 0.0 : 1.0, dw);
+      for (int r0 = 0; r0 < rows; r0 += group) {
+        int n = columns(r0);
+        gather(gOut, r0, n, map);
+        im2col(x, r0, n, cols);
+        K.gemm(false, true, out.channels(), patch, n, 1.0, map, cols, r0 == 0 ? 0.0 : 1.0, dw);
         if (gIn != null) {
-          K.gemm(true, false, patch, positions, out.channels(), 1.0, w, map, 0.0, cols);
-          col2im(cols, gIn, r);
+          K.gemm(true, false, patch, n, out.channels(), 1.0, w, map, 0.0, cols);
+          col2im(cols, n, gIn, r0);
         }
       }
       System.arraycopy(dw, 0, grad, offset, dw.length);
@@ -180,14 +197,15 @@ public final class Conv2d implements Layer {
     public void tangent(double[] xDot, double[] thetaDot, double[] outDot) {
       double[] wDot = Arrays.copyOfRange(thetaDot, offset, offset + out.channels() * patch);
       double[] c2 = secondCols();
-      for (int r = 0; r < rows; r++) {
-        im2col(x, r, cols);
-        K.gemm(false, false, out.channels(), positions, patch, 1.0, wDot, cols, 0.0, map);
+      for (int r0 = 0; r0 < rows; r0 += group) {
+        int n = columns(r0);
+        im2col(x, r0, n, cols);
+        K.gemm(false, false, out.channels(), n, patch, 1.0, wDot, cols, 0.0, map);
         if (xDot != null) {
-          im2col(xDot, r, c2);
-          K.gemm(false, false, out.channels(), positions, patch, 1.0, w, c2, 1.0, map);
+          im2col(xDot, r0, n, c2);
+          K.gemm(false, false, out.channels(), n, patch, 1.0, w, c2, 1.0, map);
         }
-        storeWithBias(map, thetaDot, r, outDot);
+        scatterWithBias(map, thetaDot, r0, n, outDot);
       }
     }
 
@@ -200,23 +218,24 @@ public final class Conv2d implements Layer {
       if (map2 == null) {
         map2 = new double[map.length];
       }
-      for (int r = 0; r < rows; r++) {
-        imageOf(gOut, r, map);
-        imageOf(gOutDot, r, map2);
-        im2col(x, r, cols);
-        K.gemm(false, true, out.channels(), patch, positions, 1.0, map2, cols, r == 0 ? 0.0 : 1.0, dwDot);
+      for (int r0 = 0; r0 < rows; r0 += group) {
+        int n = columns(r0);
+        gather(gOut, r0, n, map);
+        gather(gOutDot, r0, n, map2);
+        im2col(x, r0, n, cols);
+        K.gemm(false, true, out.channels(), patch, n, 1.0, map2, cols, r0 == 0 ? 0.0 : 1.0, dwDot);
         if (xDot != null) {
-          im2col(xDot, r, c2);
-          K.gemm(false, true, out.channels(), patch, positions, 1.0, map, c2, 1.0, dwDot);
+          im2col(xDot, r0, n, c2);
+          K.gemm(false, true, out.channels(), patch, n, 1.0, map, c2, 1.0, dwDot);
         }
         if (gInDot != null) {
-          K.gemm(true, false, patch, positions, out.channels(), 1.0, w, map2, 0.0, cols);
-          K.gemm(true, false, patch, positions, out.channels(), 1.0, wDot, map, 1.0, cols);
-          col2im(cols, gInDot, r);
+          K.gemm(true, false, patch, n, out.channels(), 1.0, w, map2, 0.0, cols);
+          K.gemm(true, false, patch, n, out.channels(), 1.0, wDot, map, 1.0, cols);
+          col2im(cols, n, gInDot, r0);
         }
         if (gIn != null) {
-          K.gemm(true, false, patch, positions, out.channels(), 1.0, w, map, 0.0, cols);
-          col2im(cols, gIn, r);
+          K.gemm(true, false, patch, n, out.channels(), 1.0, w, map, 0.0, cols);
+          col2im(cols, n, gIn, r0);
         }
       }
       System.arraycopy(dwDot, 0, gradDot, offset, dwDot.length);
@@ -237,15 +256,29 @@ public final class Conv2d implements Layer {
       return cols2;
     }
 
-    /** z_r = map + b (per channel), written into row r of {@code target}; b is read from {@code source}. */
-    private void storeWithBias(double[] image, double[] source, int r, double[] target) {
-      int base = r * out.size();
+    /**
+     * Rows r0.. of {@code target} = the group's output map (channels × n, images side by side) + b per channel,
+     * b read from {@code source}.
+     */
+    private void scatterWithBias(double[] image, double[] source, int r0, int n, double[] target) {
       int b = biasOffset();
       for (int o = 0; o < out.channels(); o++) {
         double bias = source[b + o];
-        int from = o * positions;
-        for (int p = 0; p < positions; p++) {
-          target[base + from + p] = image[from + p] + bias;
+        for (int c0 = 0, r = r0; c0 < n; c0 += positions, r++) {
+          int dst = r * out.size() + o * positions;
+          int src = o * n + c0;
+          for (int p = 0; p < positions; p++) {
+            target[dst + p] = image[src + p] + bias;
+          }
+        }
+      }
+    }
+
+    /** The group's cotangent rows r0.. as one channels × n map (images side by side). */
+    private void gather(double[] rowsArray, int r0, int n, double[] image) {
+      for (int o = 0; o < out.channels(); o++) {
+        for (int c0 = 0, r = r0; c0 < n; c0 += positions, r++) {
+          System.arraycopy(rowsArray, r * out.size() + o * positions, image, o * n + c0, positions);
         }
       }
     }
@@ -264,17 +297,20 @@ public final class Conv2d implements Layer {
         target[b + o] = s;
       }
     }
-
-    private void imageOf(double[] rowsArray, int r, double[] image) {
-      System.arraycopy(rowsArray, r * out.size(), image, 0, image.length);
-    }
   }
 
   /**
-   * Unrolls the patches of image r of {@code source} into {@code cols} (patch × positions): row (c, i, j), column
-   * (y, x) holds in[c, y·s + i − p, x·s + j − p], or 0 in the padding.
+   * Unrolls the patches of the images r0, r0 + 1, … of {@code source} into {@code cols}, a patch × n matrix
+   * (n = images·positions, images side by side): row (c, i, j), column (image, y, x) holds
+   * in[image, c, y·s + i − p, x·s + j − p], or 0 in the padding.
    */
-  void im2col(double[] source, int r, double[] cols) {
+  void im2col(double[] source, int r0, int n, double[] cols) {
+    for (int c0 = 0, r = r0; c0 < n; c0 += positions, r++) {
+      im2col(source, r, cols, c0, n);
+    }
+  }
+
+  private void im2col(double[] source, int r, double[] cols, int column0, int rowLength) {
     int base = r * in.size();
     int h = in.height();
     int wIn = in.width();
@@ -284,7 +320,7 @@ public final class Conv2d implements Layer {
     for (int c = 0; c < in.channels(); c++) {
       for (int i = 0; i < kh; i++) {
         for (int j = 0; j < kw; j++, row++) {
-          int dst = row * positions;
+          int dst = row * rowLength + column0;
           // columns x with 0 <= x·s + j − p < W
           int xLo = firstInside(j - padding, stride);
           int xHi = Math.min(outW, lastInside(j - padding, stride, wIn) + 1);
@@ -310,8 +346,17 @@ public final class Conv2d implements Layer {
     }
   }
 
-  /** The adjoint of {@link #im2col}: image r of {@code target} = the sum of every patch entry at its pixel. */
-  void col2im(double[] cols, double[] target, int r) {
+  /**
+   * The adjoint of {@link #im2col}: images r0, r0 + 1, … of {@code target} = the sum of every patch entry of
+   * {@code cols} (patch × n) at their pixel.
+   */
+  void col2im(double[] cols, int n, double[] target, int r0) {
+    for (int c0 = 0, r = r0; c0 < n; c0 += positions, r++) {
+      col2im(cols, c0, n, target, r);
+    }
+  }
+
+  private void col2im(double[] cols, int column0, int rowLength, double[] target, int r) {
     int base = r * in.size();
     Arrays.fill(target, base, base + in.size(), 0.0);
     int h = in.height();
@@ -322,7 +367,7 @@ public final class Conv2d implements Layer {
     for (int c = 0; c < in.channels(); c++) {
       for (int i = 0; i < kh; i++) {
         for (int j = 0; j < kw; j++, row++) {
-          int src = row * positions;
+          int src = row * rowLength + column0;
           int xLo = firstInside(j - padding, stride);
           int xHi = Math.min(outW, lastInside(j - padding, stride, wIn) + 1);
           for (int y = 0; y < outH; y++, src += outW) {
