@@ -1,47 +1,35 @@
 package org.taskmet.bench.fashion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.StringJoiner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The result files of a Fashion benchmark run, in one output directory:
- * <ul>
- *   <li>{@code trials.jsonl}: one JSON object per finished trial ({@link FashionTrialRecord});</li>
- *   <li>{@code trials.csv}: the same, one row per trial, per-task accuracies as {@code acc:<task>} columns
- *       joined with {@code ;} (the task count differs between benchmarks);</li>
- *   <li>{@code weights-<benchmark>-<method>-<flatness>-seed<seed>.csv}: the task-weight trajectory.</li>
- * </ul>
- * Each trial is appended and flushed when it finishes, so an interrupted run keeps every finished trial;
- * {@link #finishedTrials()} reads them back for resuming.
+ * The result files of an image multi-task run: one JSON file per finished trial, {@code trials/<id>.json}, written
+ * to a temporary name and moved into place (an interrupted run never leaves a partial file). The id is the trial's
+ * label plus a hash of its full spec, so a trial whose settings changed is a new trial, never a stale resume. Files
+ * are never deleted: a rerun in the same directory skips the trials already there.
  */
 public final class FashionResultStore {
-  private static final Logger LOG = LoggerFactory.getLogger(FashionResultStore.class);
-  private static final String CSV_HEADER =
-      "benchmark,method,flatness,seed,average_accuracy,worst_accuracy,worst_task,steps,train_seconds,ms_per_step,"
-          + "task_names,task_accuracy,final_task_weights,average_balanced_accuracy,worst_balanced_accuracy,"
-          + "task_balanced_accuracy";
-
   private final Path directory;
+  private final Path trials;
   private final ObjectMapper json = new ObjectMapper();
 
   public FashionResultStore(Path directory) {
     this.directory = directory;
+    this.trials = directory.resolve("trials");
     try {
-      Files.createDirectories(directory);
+      Files.createDirectories(trials);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the output directory " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot create the output directory " + trials + ": " + e.getMessage(), e);
     }
   }
 
@@ -49,119 +37,66 @@ public final class FashionResultStore {
     return directory;
   }
 
-  public Path jsonFile() {
-    return directory.resolve("trials.jsonl");
-  }
-
-  public Path csvFile() {
-    return directory.resolve("trials.csv");
-  }
-
-  /** Deletes the trial files of an earlier run in this directory (a fresh, non-resumed run). */
-  public void clear() {
+  /** {@code <benchmark>_<method>_<flatness>_s<seed>_<hash of the spec>}. */
+  public String id(ImageMtlTrial.Spec spec) {
     try {
-      Files.deleteIfExists(jsonFile());
-      Files.deleteIfExists(csvFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(json.writeValueAsBytes(spec));
+      return spec.label().replace('/', '_').replaceFirst("_(\\d+)$", "_s$1") + "_"
+          + HexFormat.of().formatHex(digest, 0, 4);
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot hash the trial spec " + spec.label(), e);
     }
   }
 
-  /** Appends one finished trial to both files and flushes them. */
-  public synchronized void append(FashionTrialRecord r) {
+  /** The finished trial {@code id}, if its file exists. */
+  public Optional<FashionTrialRecord> load(String id) {
+    Path file = trials.resolve(id + ".json");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
     try {
-      boolean newCsv = !Files.exists(csvFile());
-      try (BufferedWriter w = Files.newBufferedWriter(csvFile(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        if (newCsv) {
-          w.write(CSV_HEADER);
-          w.newLine();
-        }
-        w.write(csvRow(r));
-        w.newLine();
-      }
-      try (BufferedWriter w = Files.newBufferedWriter(jsonFile(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        w.write(json.writeValueAsString(r));
-        w.newLine();
-      }
+      return Optional.of(json.readValue(file.toFile(), FashionTrialRecord.class));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write trial results to " + directory + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("trial file " + file + " is not a trial record (" + e.getMessage()
+          + "); move it away to rerun that trial", e);
     }
   }
 
-  /** Writes a task-weight trajectory: one row per recorded step, one column per task. */
-  public Path writeWeightTrace(FashionTrialRecord r, int[] steps, double[][] weights) {
-    Path file = directory.resolve(
-        "weights-" + r.benchmark() + "-" + r.method() + "-" + r.flatness() + "-seed" + r.seed() + ".csv");
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("step," + String.join(",", r.taskNames()));
-      w.newLine();
-      for (int i = 0; i < steps.length; i++) {
-        StringJoiner row = new StringJoiner(",");
-        row.add(Integer.toString(steps[i]));
-        for (double v : weights[i]) {
-          row.add(fmt(v));
-        }
-        w.write(row.toString());
-        w.newLine();
+  /** Writes a finished trial atomically. */
+  public void save(String id, FashionTrialRecord record) {
+    Path file = trials.resolve(id + ".json");
+    Path tmp = trials.resolve(id + ".json.tmp");
+    try {
+      Files.writeString(tmp, json.writeValueAsString(record), StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    return file;
   }
 
-  /** Every trial recorded in {@code trials.jsonl} so far (empty when the file does not exist). */
-  public List<FashionTrialRecord> finishedTrials() {
-    List<FashionTrialRecord> out = new ArrayList<>();
-    if (!Files.exists(jsonFile())) {
-      return out;
-    }
+  /** Writes a report file (summary, table) atomically. */
+  public void writeReport(String name, String content) {
+    Path file = directory.resolve(name);
     try {
-      List<String> lines = Files.readAllLines(jsonFile(), StandardCharsets.UTF_8);
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          out.add(json.readValue(line, FashionTrialRecord.class));
-        } catch (IOException e) {
-          // a run killed mid-write leaves at most one partial last line; anything else is corruption
-          if (i == lines.size() - 1) {
-            LOG.warn("ignoring the incomplete last line of {} (interrupted write)", jsonFile());
-          } else {
-            throw new IOException(jsonFile() + " line " + (i + 1) + " is not a trial record: " + e.getMessage(), e);
-          }
-        }
-      }
+      Path tmp = directory.resolve(name + ".tmp");
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
-    return out;
   }
 
-  private static String csvRow(FashionTrialRecord r) {
-    StringJoiner j = new StringJoiner(",");
-    j.add(r.benchmark()).add(r.method()).add(r.flatness()).add(Long.toString(r.seed()))
-        .add(fmt(r.averageAccuracy())).add(fmt(r.worstAccuracy())).add(r.worstTask())
-        .add(Integer.toString(r.steps())).add(fmt(r.trainSeconds())).add(fmt(r.msPerStep()))
-        .add(String.join(";", r.taskNames())).add(joined(r.taskAccuracy())).add(joined(r.finalTaskWeights()))
-        .add(fmt(r.averageBalancedAccuracy())).add(fmt(r.worstBalancedAccuracy()))
-        .add(joined(r.taskBalancedAccuracy()));
-    return j.toString();
-  }
-
-  private static String joined(double[] values) {
-    StringJoiner j = new StringJoiner(";");
-    for (double v : values) {
-      j.add(fmt(v));
+  /** How many trial files the directory holds. */
+  public long trialFileCount() {
+    try (Stream<Path> files = Files.list(trials)) {
+      return files.filter(p -> p.toString().endsWith(".json")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return j.toString();
-  }
-
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
   }
 }

@@ -1,12 +1,12 @@
 package org.taskmet.bench.fashion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,33 +14,40 @@ import org.junit.jupiter.api.io.TempDir;
 class FashionResultsTest {
   @TempDir Path dir;
 
-  private static FashionTrialRecord trial(String method, String flat, long seed, double a, double b) {
-    // balanced accuracy: 0.1 below the accuracy in this fixture
+  static FashionTrialRecord trial(String method, String flat, long seed, double a, double b) {
+    // balanced accuracy: 0.1 below the accuracy in this fixture; the last step: 0.05 below
     return new FashionTrialRecord("multifashion", method, flat, seed, List.of("left", "right"), new double[] {a, b},
         (a + b) / 2, Math.min(a, b), a < b ? "left" : "right", new double[] {a - 0.1, b - 0.1}, (a + b) / 2 - 0.1,
-        Math.min(a, b) - 0.1, new double[] {1, 1}, 100, 2.0, 20.0);
+        Math.min(a, b) - 0.1, new double[] {a - 0.05, b - 0.05}, (a + b) / 2 - 0.05, Math.min(a, b) - 0.05, 80,
+        new double[] {1, 1}, 100, 2.0, 1.5, 15.0, new int[] {50, 100}, new double[] {0.5, 0.6},
+        new int[] {0, 10, 20}, new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}});
+  }
+
+  private static ImageMtlTrial.Spec spec(String method, int epochs) {
+    ImageMtlData.DataSpec data = new ImageMtlData.DataSpec("multifashion", 1, 100, 50, 0.1, 1, -1, 0, -1, 0, "d", "m",
+        "l");
+    return new ImageMtlTrial.Spec(data, method, "none", 0, "lenet", new int[0], epochs, 16, 1e-3, 2, true, "joint",
+        1, 10);
   }
 
   @Test
-  void trialsRoundTripAndAPartialLastLineIsIgnored() throws Exception {
+  void trialsRoundTripAndTheIdHashesTheWholeSpec() throws Exception {
     FashionResultStore store = new FashionResultStore(dir.resolve("out"));
-    store.append(trial("ls", "none", 0, 0.8, 0.7));
-    store.append(trial("mgda", "fs-mtl", 1, 0.6, 0.9));
-    List<FashionTrialRecord> back = store.finishedTrials();
-    assertThat(back).hasSize(2);
-    assertThat(back.get(1).key()).isEqualTo("multifashion/mgda/fs-mtl/1");
-    assertThat(back.get(1).taskAccuracy()).containsExactly(0.6, 0.9);
-    assertThat(back.get(1).taskBalancedAccuracy()).containsExactly(0.5, 0.8);
-    assertThat(back.get(0).worstTask()).isEqualTo("right");
-    List<String> csv = Files.readAllLines(store.csvFile());
-    assertThat(csv).hasSize(3);
-    assertThat(csv.get(0)).startsWith("benchmark,method,flatness,seed,average_accuracy");
-    assertThat(csv.get(2)).startsWith("multifashion,mgda,fs-mtl,1,0.750000,0.600000,left,");
-    // an interrupted write leaves a partial last line
-    Files.writeString(store.jsonFile(), "{\"benchmark\":\"multif", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    assertThat(store.finishedTrials()).hasSize(2);
-    store.clear();
-    assertThat(store.finishedTrials()).isEmpty();
+    String id = store.id(spec("mgda", 3));
+    assertThat(id).startsWith("multifashion_mgda_none_s0_").hasSize("multifashion_mgda_none_s0_".length() + 8);
+    assertThat(store.id(spec("mgda", 4))).isNotEqualTo(id);
+    assertThat(store.id(spec("mgda", 3))).isEqualTo(id);
+    assertThat(store.load(id)).isEmpty();
+    store.save(id, trial("mgda", "none", 0, 0.6, 0.9));
+    FashionTrialRecord back = store.load(id).orElseThrow();
+    assertThat(back.taskAccuracy()).containsExactly(0.6, 0.9);
+    assertThat(back.traceWeights()).isDeepEqualTo(new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}});
+    assertThat(store.trialFileCount()).isEqualTo(1);
+    try (var files = Files.list(dir.resolve("out/trials"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(id + ".json");
+    }
+    Files.writeString(dir.resolve("out/trials/" + id + ".json"), "{\"benchmark\":\"multif", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> store.load(id)).hasMessageContaining(id + ".json").hasMessageContaining("move it away");
   }
 
   @Test
@@ -57,21 +64,23 @@ class FashionResultsTest {
     assertThat(r.worstStd()).isCloseTo(0.0577350, within(1e-6));
     assertThat(rows.get(1).averageStd()).isZero();
     assertThat(r.worstBalancedMean()).isCloseTo(0.566667, within(1e-6));
-    assertThat(r.worstBalancedStd()).isCloseTo(0.0577350, within(1e-6));
+    assertThat(r.finalAverageMean()).isCloseTo(0.683333, within(1e-6));
     String md = FashionSummary.markdown(rows);
-    assertThat(md).contains("| multifashion | ls | none | 3 | 73.33 ± 2.89 | 66.67 ± 5.77 | 56.67 ± 5.77 | 20.0 |");
+    assertThat(md).contains(
+        "| multifashion | ls | none | 3 | 73.33 ± 2.89 | 66.67 ± 5.77 | 56.67 ± 5.77 | 68.33 / 61.67 | 15.0 |");
   }
 
   @Test
   void plotsArePngFiles() throws Exception {
-    List<FashionSummary.Row> rows = FashionSummary.rows(List.of(trial("ls", "none", 0, 0.8, 0.7),
-        trial("ls", "fs-mtl", 0, 0.5, 0.5)));
+    List<FashionTrialRecord> trials = List.of(trial("ls", "none", 0, 0.8, 0.7), trial("ls", "fs-mtl", 0, 0.5, 0.5));
+    List<FashionSummary.Row> rows = FashionSummary.rows(trials);
     Path png = FashionPlots.tradeOff(rows, "multifashion", dir);
     byte[] head = Files.readAllBytes(png);
     assertThat(head.length).isGreaterThan(1000);
     assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    Path w = FashionPlots.weightTrajectory(trial("group-dro", "none", 0, 0.5, 0.5), new int[] {0, 10, 20},
-        new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}}, dir);
-    assertThat(Files.size(w)).isGreaterThan(1000);
+    assertThat(Files.size(FashionPlots.weightTrajectory(trial("group-dro", "none", 0, 0.5, 0.5), dir)))
+        .isGreaterThan(1000);
+    assertThat(Files.size(FashionPlots.validationCurves(trials, "multifashion", 0, dir))).isGreaterThan(1000);
+    assertThat(FashionPlots.validationCurves(trials, "letters", 0, dir)).isNull();
   }
 }

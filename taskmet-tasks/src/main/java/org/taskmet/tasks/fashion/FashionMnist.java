@@ -33,20 +33,8 @@ public final class FashionMnist {
 
   private FashionMnist() {}
 
-  /**
-   * One split: {@code count} images of {@code rows × cols} unsigned-byte pixels and their labels.
-   *
-   * @param pixels count·rows·cols bytes, image-major then row-major (read with {@code & 0xff})
-   * @param labels count labels in 0..9
-   */
-  public record Split(int count, int rows, int cols, byte[] pixels, int[] labels) {
-    public int pixelsPerImage() {
-      return rows * cols;
-    }
-  }
-
   /** The training and test splits. */
-  public record Data(Split train, Split test) {}
+  public record Data(ImageSplit train, ImageSplit test) {}
 
   /**
    * Loads both splits from {@code directory}.
@@ -83,7 +71,7 @@ public final class FashionMnist {
     return null;
   }
 
-  private static Split split(Path imagesFile, Path labelsFile) throws IOException {
+  private static ImageSplit split(Path imagesFile, Path labelsFile) throws IOException {
     IdxReader.IdxArray images = IdxReader.readImages(imagesFile);
     IdxReader.IdxArray labels = IdxReader.readLabels(labelsFile);
     int count = images.dimensions()[0];
@@ -99,7 +87,7 @@ public final class FashionMnist {
             labelsFile, "label " + y[i] + " at index " + i + " is outside 0.." + (CLASS_COUNT - 1));
       }
     }
-    return new Split(count, images.dimensions()[1], images.dimensions()[2], images.data(), y);
+    return new ImageSplit(count, images.dimensions()[1], images.dimensions()[2], images.data(), y);
   }
 
   /** The data set is not where it was looked for; the message says how to install it or point to it. */
