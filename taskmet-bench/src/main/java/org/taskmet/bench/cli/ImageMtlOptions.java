@@ -51,8 +51,9 @@ final class ImageMtlOptions {
   Path lettersFile = LetterRecognition.DEFAULT_FILE;
 
   @Option(names = "--methods", split = ",", paramLabel = "AGGREGATOR",
-      description = "Aggregator plugin names (comma-separated). Default: ls, group-dro, lookahead-dro, mgda, pcgrad, "
-          + "cagrad, imtl-g, nash-mtl.")
+      description = "Aggregator plugin names (comma-separated), each optionally with config overrides as "
+          + "name/key=value/key=value (e.g. lookahead-dro/entropyWeight=0.005). Default: ls, group-dro, lookahead-dro, "
+          + "mgda, pcgrad, cagrad, imtl-g, nash-mtl.")
   List<String> methods = new ArrayList<>(DEFAULT_METHODS);
 
   @Option(names = "--seeds", description = "Number of seeds per configuration. Default: ${DEFAULT-VALUE}")
@@ -134,11 +135,12 @@ final class ImageMtlOptions {
     Profile p = profiles.stream().filter(x -> x.name().equals(profile)).findFirst().orElseThrow(() -> bad(
         "--profile: unknown profile '" + profile + "', expected one of "
             + profiles.stream().map(Profile::name).toList()));
-    List<String> methodNames = distinct(methods, "--methods");
-    List<String> known = FashionBenchmark.availableAggregators();
+    List<String> methodNames = distinct(methods, "--methods", false);
     for (String m : methodNames) {
-      if (!known.contains(m)) {
-        throw bad("--methods: no aggregator plugin named '" + m + "'; available: " + known);
+      try {
+        FashionBenchmark.aggregatorFactory(m);
+      } catch (IllegalArgumentException e) {
+        throw bad("--methods: " + e.getMessage());
       }
     }
     for (String f : flatnessLabels) {
@@ -240,9 +242,14 @@ final class ImageMtlOptions {
   }
 
   List<String> distinct(List<String> values, String flag) {
+    return distinct(values, flag, true);
+  }
+
+  /** The values trimmed (and lower-cased), without repeats; config keys in method overrides keep their case. */
+  private List<String> distinct(List<String> values, String flag, boolean lowerCase) {
     LinkedHashSet<String> set = new LinkedHashSet<>();
     for (String v : values) {
-      String t = v.trim().toLowerCase(Locale.ROOT);
+      String t = lowerCase ? v.trim().toLowerCase(Locale.ROOT) : v.trim();
       if (t.isEmpty()) {
         throw bad(flag + " contains an empty name");
       }

@@ -7,13 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.PluginKind;
-import org.taskmet.api.PluginProvider;
+import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.core.plugin.Plugins;
 import org.taskmet.tasks.fashion.FashionTrainer;
 import org.taskmet.tasks.fashion.MultiTaskImages;
 
@@ -39,32 +39,51 @@ public final class FashionBenchmark {
 
   /** Names of every aggregator plugin on the class path, sorted. */
   public static List<String> availableAggregators() {
-    return new ArrayList<>(aggregatorProviders().keySet());
+    return new ArrayList<>(PluginRegistry.discover().providers(PluginKind.AGGREGATOR).keySet());
   }
 
-  /** A factory of fresh aggregators of plugin {@code name}, each built from the plugin's default config. */
-  public static Supplier<GradientAggregator> aggregatorFactory(String name) {
-    PluginProvider<?, ?> provider = aggregatorProviders().get(name);
-    if (provider == null) {
-      throw new IllegalArgumentException(
-          "no aggregator plugin named '" + name + "'; available: " + availableAggregators());
+  /**
+   * A factory of fresh aggregators for a method: an aggregator plugin name, optionally followed by config
+   * overrides, {@code name/key=value/key=value} (e.g. {@code lookahead-dro/entropyWeight=0.005}); the plugin's
+   * default config otherwise. Builds one aggregator at once, so a bad name, key or value fails here with a message
+   * naming it.
+   */
+  public static Supplier<GradientAggregator> aggregatorFactory(String method) {
+    String[] parts = method.split("/");
+    String name = parts[0];
+    Map<String, Object> overrides = new TreeMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      int eq = parts[i].indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("method '" + method + "': expected name/key=value/..., got '" + parts[i]
+            + "'");
+      }
+      overrides.put(parts[i].substring(0, eq), scalar(parts[i].substring(eq + 1)));
     }
-    return () -> createDefault(provider);
+    PluginRegistry registry = PluginRegistry.discover();
+    if (!registry.providers(PluginKind.AGGREGATOR).containsKey(name)) {
+      throw new IllegalArgumentException("no aggregator plugin named '" + name + "'; available: "
+          + availableAggregators());
+    }
+    Supplier<GradientAggregator> factory =
+        () -> Plugins.create(registry, PluginKind.AGGREGATOR, GradientAggregator.class, name, overrides);
+    factory.get();
+    return factory;
   }
 
-  private static <T, C extends Record> GradientAggregator createDefault(PluginProvider<T, C> provider) {
-    return (GradientAggregator) provider.create(provider.defaultConfig());
-  }
-
-  @SuppressWarnings("rawtypes")
-  private static Map<String, PluginProvider<?, ?>> aggregatorProviders() {
-    Map<String, PluginProvider<?, ?>> byName = new TreeMap<>();
-    for (PluginProvider p : ServiceLoader.load(PluginProvider.class)) {
-      if (p.kind() == PluginKind.AGGREGATOR) {
-        byName.put(p.name(), p);
+  private static Object scalar(String text) {
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      try {
+        return Double.parseDouble(text);
+      } catch (NumberFormatException e2) {
+        return text;
       }
     }
-    return byName;
   }
 
   /** Runs every trial of {@code grid} that is not in the store yet, then writes the summary and plots. */

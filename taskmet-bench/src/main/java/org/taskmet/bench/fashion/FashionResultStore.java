@@ -42,7 +42,8 @@ public final class FashionResultStore {
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
           .digest(json.writeValueAsBytes(spec));
-      return spec.label().replace('/', '_').replaceFirst("_(\\d+)$", "_s$1") + "_"
+      String method = spec.method().replaceAll("[^A-Za-z0-9.-]+", "-");
+      return spec.data().benchmark() + "_" + method + "_" + spec.flatness() + "_s" + spec.seed() + "_"
           + HexFormat.of().formatHex(digest, 0, 4);
     } catch (IOException | java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("cannot hash the trial spec " + spec.label(), e);

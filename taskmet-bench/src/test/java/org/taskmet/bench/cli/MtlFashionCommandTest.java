@@ -46,6 +46,10 @@ class MtlFashionCommandTest {
   void rejectsBadFlagsNamingTheFlagAndValue() {
     assertThat(fashion("--seeds", "0").err()).contains("--seeds must be >= 1, got 0");
     assertThat(fashion("--methods", "ls,nope").err()).contains("no aggregator plugin named 'nope'").contains("mgda");
+    assertThat(fashion("--methods", "lookahead-dro/nope=1").err()).contains("unknown config key 'nope'")
+        .contains("entropyWeight");
+    assertThat(fashion("--methods", "lookahead-dro/entropyWeight=-1").err()).contains("entropyWeight");
+    assertThat(fashion("--methods", "cagrad/c").err()).contains("expected name/key=value");
     assertThat(fashion("--flatness", "sam").err()).contains("unknown flatness option 'sam'");
     assertThat(fashion("--benchmarks", "cifar").err()).contains("unknown benchmark 'cifar'");
     assertThat(fashion("--benchmarks", "letters").err()).contains("unknown benchmark 'letters'");
@@ -174,11 +178,17 @@ class MtlFashionCommandTest {
   void tinyManyTaskRunCoversBothBenchmarks() throws Exception {
     Path out = dir.resolve("many");
     Run r = manyTask("--data-dir", writeTinyFashion().toString(), "--letters-file", writeTinyLetters().toString(),
-        "--out", out.toString(), "--epochs", "1", "--batch-size", "4", "--methods", "ls,lookahead-dro", "--seeds",
+        "--out", out.toString(), "--epochs", "1", "--batch-size", "4", "--methods",
+        "ls,lookahead-dro,lookahead-dro/entropyWeight=0.001", "--seeds",
         "1", "--low-resource-examples", "4", "--hidden", "8", "--validation", "0.25", "--data-seed", "7");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(trialFiles(out)).isEqualTo(4);
-    assertThat(r.out()).contains("ovr-0-noisy", "ovr-2-low", "26 tasks").contains("| letters | lookahead-dro | none | 1 |");
+    assertThat(trialFiles(out)).isEqualTo(6);
+    assertThat(r.out()).contains("ovr-0-noisy", "ovr-2-low", "26 tasks").contains("| letters | lookahead-dro | none | 1 |")
+        .contains("| letters | lookahead-dro/entropyWeight=0.001 | none | 1 |");
+    try (Stream<Path> s = Files.list(out.resolve("trials"))) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("letters_lookahead-dro-entropyWeight-0.001_none_s0_"));
+    }
     assertThat(out.resolve("tradeoff-letters.png")).exists();
     assertThat(out.resolve("weights-one-vs-rest-lookahead-dro-none-seed0.png")).exists();
     Run tooSmall = manyTask("--data-dir", writeTinyFashion().toString(), "--benchmarks", "one-vs-rest", "--out",
