@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.taskmet.bench.fashion.FashionBenchmark;
 import org.taskmet.bench.fashion.FashionResultStore;
 import org.taskmet.bench.fashion.ImageMtlData;
@@ -27,8 +28,14 @@ import picocli.CommandLine.Spec;
  * the value of the chosen profile ({@link Profile}); a bad value is a picocli error naming the flag.
  */
 final class ImageMtlOptions {
-  /** Defaults of one profile of one command; {@code null} trunk = LeNet for images, MLP for feature rows. */
-  record Profile(String name, int trainSize, int testSize, int epochs, int batchSize, int evaluationsPerEpoch) {}
+  /**
+   * Defaults of one profile of one command.
+   *
+   * @param epochs per benchmark (an epoch of per-task pools is as many steps as the largest pool needs, so a
+   *     benchmark with small pools needs more of them)
+   */
+  record Profile(String name, int trainSize, int testSize, Map<String, Integer> epochs, int batchSize,
+      int evaluationsPerEpoch) {}
 
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
@@ -151,7 +158,9 @@ final class ImageMtlOptions {
       }
     }
     positive("--seeds", seeds);
-    int e = positive("--epochs", epochs == null ? p.epochs() : epochs);
+    if (epochs != null) {
+      positive("--epochs", epochs);
+    }
     int b = positive("--batch-size", batchSize == null ? p.batchSize() : batchSize);
     int evals = positive("--evaluations-per-epoch",
         evaluationsPerEpoch == null ? p.evaluationsPerEpoch() : evaluationsPerEpoch);
@@ -205,6 +214,7 @@ final class ImageMtlOptions {
         ImageMtlData.DataSpec data = new ImageMtlData.DataSpec(bench, dataSeed, train, test, validation, pool, noisy,
             noisy >= 0 ? flip : 0.0, low, low >= 0 ? lowResourceExamples : 0, dataDir.toString(), mnistDir.toString(),
             lettersFile.toString());
+        int e = epochs != null ? epochs : p.epochs().get(bench);
         for (String m : methodNames) {
           for (String f : flatnessLabels) {
             grid.add(new ImageMtlTrial.Spec(data, m, f, firstSeed + s, t, t.equals("mlp") ? widths : new int[0], e, b,

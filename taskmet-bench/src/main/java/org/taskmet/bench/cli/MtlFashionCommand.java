@@ -3,6 +3,7 @@ package org.taskmet.bench.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taskmet.bench.fashion.ImageMtlData;
 import picocli.CommandLine;
@@ -27,8 +28,10 @@ import picocli.CommandLine.Option;
 public final class MtlFashionCommand implements Callable<Integer> {
   static final List<String> BENCHMARKS = List.of(ImageMtlData.MULTIFASHION, ImageMtlData.MULTIFASHION_MNIST);
   static final List<ImageMtlOptions.Profile> PROFILES = List.of(
-      new ImageMtlOptions.Profile("full", -1, -1, 10, 256, 1),
-      new ImageMtlOptions.Profile("quick", 6000, 2000, 3, 64, 2));
+      new ImageMtlOptions.Profile("full", -1, -1, Map.of(ImageMtlData.MULTIFASHION, 10,
+          ImageMtlData.MULTIFASHION_MNIST, 10), 256, 1),
+      new ImageMtlOptions.Profile("quick", 6000, 2000, Map.of(ImageMtlData.MULTIFASHION, 3,
+          ImageMtlData.MULTIFASHION_MNIST, 3), 64, 2));
 
   @Mixin ImageMtlOptions options;
 

@@ -3,6 +3,7 @@ package org.taskmet.bench.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taskmet.bench.fashion.ImageMtlData;
 import picocli.CommandLine;
@@ -24,8 +25,10 @@ import picocli.CommandLine.Option;
 public final class MtlManyTaskCommand implements Callable<Integer> {
   static final List<String> BENCHMARKS = List.of(ImageMtlData.ONE_VS_REST, ImageMtlData.LETTERS);
   static final List<ImageMtlOptions.Profile> PROFILES = List.of(
-      new ImageMtlOptions.Profile("full", -1, -1, 5, 32, 2),
-      new ImageMtlOptions.Profile("quick", 6000, 2000, 3, 32, 2));
+      new ImageMtlOptions.Profile("full", -1, -1, Map.of(ImageMtlData.ONE_VS_REST, 5, ImageMtlData.LETTERS, 100), 32,
+          2),
+      new ImageMtlOptions.Profile("quick", 6000, 2000, Map.of(ImageMtlData.ONE_VS_REST, 2, ImageMtlData.LETTERS, 30),
+          32, 2));
 
   @Mixin ImageMtlOptions options;
 
