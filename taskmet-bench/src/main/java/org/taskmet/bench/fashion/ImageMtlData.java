@@ -86,6 +86,23 @@ public final class ImageMtlData {
     }
   }
 
+  /**
+   * Checks that the files {@code spec} reads exist, without reading them.
+   *
+   * @throws FashionMnist.MissingDatasetException, MnistDigits.MissingDigitsException or UncheckedIOException (letters)
+   *     saying how to install the missing data
+   */
+  public static void requireFiles(DataSpec spec) {
+    switch (spec.benchmark()) {
+      case LETTERS -> LetterRecognition.requireFile(Path.of(spec.lettersFile()));
+      case MULTIFASHION_MNIST -> {
+        FashionMnist.requireFiles(Path.of(spec.dataDir()));
+        MnistDigits.requireFiles(Path.of(spec.mnistDir()));
+      }
+      default -> FashionMnist.requireFiles(Path.of(spec.dataDir()));
+    }
+  }
+
   /** The training, validation and test sets of {@code spec} (shared, do not modify). */
   public static FashionTrainer.Splits load(DataSpec spec) {
     return CACHE.computeIfAbsent(spec, ImageMtlData::build);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,31 +24,42 @@ class FashionResultsTest {
         new int[] {0, 10, 20}, new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}});
   }
 
-  private static ImageMtlTrial.Spec spec(String method, int epochs) {
-    ImageMtlData.DataSpec data = new ImageMtlData.DataSpec("multifashion", 1, 100, 50, 0.1, 1, -1, 0, -1, 0, "d", "m",
-        "l");
-    return new ImageMtlTrial.Spec(data, method, "none", 0, "lenet", new int[0], epochs, 16, 1e-3, 2, true, "joint",
-        1, 10);
+  static ImageMtlTrial.Spec spec(String benchmark, String method, String trunk, int pool) {
+    return new ImageMtlTrial.Spec(benchmark, method, "none", 0, 1, 100, 50, 0.1, pool, -1, 0, -1, 0, "d", "m", "l",
+        trunk, new int[] {8}, 3, 16, 1e-3, 2, true, "joint", 1, 10);
   }
 
   @Test
-  void trialsRoundTripAndTheIdHashesTheWholeSpec() throws Exception {
-    FashionResultStore store = new FashionResultStore(dir.resolve("out"));
-    String id = store.id(spec("mgda", 3));
-    assertThat(id).startsWith("multifashion_mgda_none_s0_").hasSize("multifashion_mgda_none_s0_".length() + 8);
-    assertThat(store.id(spec("mgda", 4))).isNotEqualTo(id);
-    assertThat(store.id(spec("mgda", 3))).isEqualTo(id);
-    assertThat(store.load(id)).isEmpty();
-    store.save(id, trial("mgda", "none", 0, 0.6, 0.9));
-    FashionTrialRecord back = store.load(id).orElseThrow();
+  void theKindChecksEverySettingBeforeAnyTrialRuns() {
+    ImageMtlTrialKind kind = new ImageMtlTrialKind();
+    assertThat(kind.canonical(spec("multifashion", "mgda", "lenet", 1), null)).isNotNull();
+    assertThatThrownBy(() -> kind.canonical(spec("multifashion", "nope", "lenet", 1), null))
+        .hasMessageContaining("no aggregator plugin named 'nope'");
+    assertThatThrownBy(() -> kind.canonical(spec("letters", "ls", "lenet", 1), null))
+        .hasMessageContaining("trunk lenet does not apply to letters");
+    assertThatThrownBy(() -> kind.canonical(spec("multifashion", "ls", "lenet", 2), null))
+        .hasMessageContaining("use pool 1");
+    assertThatThrownBy(() -> kind.canonical(spec("cifar", "ls", "mlp", 1), null))
+        .hasMessageContaining("unknown benchmark 'cifar'");
+    assertThatThrownBy(() -> kind.canonical(spec("multifashion", "cagrad/c=x", "mlp", 1), null))
+        .hasMessageContaining("'c'");
+    Map<String, Double> scores = kind.scores(trial("ls", "none", 0, 0.8, 0.6));
+    assertThat(scores).containsEntry("averageAccuracy", 0.7).containsEntry("worstAccuracy", 0.6)
+        .containsKeys("worstBalancedAccuracy", "finalAverageAccuracy", "finalWorstAccuracy");
+  }
+
+  @Test
+  void resultsAndSpecsRoundTripThroughJson() throws Exception {
+    FashionTrialRecord r = trial("mgda", "fs-mtl", 1, 0.6, 0.9);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    FashionTrialRecord back = json.readValue(json.writeValueAsString(r), FashionTrialRecord.class);
     assertThat(back.taskAccuracy()).containsExactly(0.6, 0.9);
-    assertThat(back.traceWeights()).isDeepEqualTo(new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}});
-    assertThat(store.trialFileCount()).isEqualTo(1);
-    try (var files = Files.list(dir.resolve("out/trials"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(id + ".json");
-    }
-    Files.writeString(dir.resolve("out/trials/" + id + ".json"), "{\"benchmark\":\"multif", StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> store.load(id)).hasMessageContaining(id + ".json").hasMessageContaining("move it away");
+    assertThat(back.traceWeights()).isDeepEqualTo(r.traceWeights());
+    assertThat(back.evaluationSteps()).containsExactly(50, 100);
+    ImageMtlTrial.Spec s = spec("multifashion", "lookahead-dro/entropyWeight=0.005", "lenet", 1);
+    ImageMtlTrial.Spec sBack = json.readValue(json.writeValueAsString(s), ImageMtlTrial.Spec.class);
+    assertThat(sBack.hidden()).containsExactly(8);
+    assertThat(sBack.data()).isEqualTo(s.data());
   }
 
   @Test
@@ -82,5 +94,9 @@ class FashionResultsTest {
         .isGreaterThan(1000);
     assertThat(Files.size(FashionPlots.validationCurves(trials, "multifashion", 0, dir))).isGreaterThan(1000);
     assertThat(FashionPlots.validationCurves(trials, "letters", 0, dir)).isNull();
+    List<Path> all = FashionPlots.all(List.of(trial("group-dro", "none", 0, 0.8, 0.7), trial("ls", "none", 0, 0.5,
+        0.5)), rows, dir);
+    assertThat(all).extracting(p -> p.getFileName().toString()).containsExactly("tradeoff-multifashion.png",
+        "validation-multifashion.png", "weights-multifashion-group-dro-none-seed0.png");
   }
 }

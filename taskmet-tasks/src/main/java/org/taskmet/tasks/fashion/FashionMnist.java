@@ -58,6 +58,17 @@ public final class FashionMnist {
     }
   }
 
+  /** Checks that the four files are in {@code directory}, without reading them. */
+  public static void requireFiles(Path directory) {
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+      locate(directory, name, missing);
+    }
+    if (!missing.isEmpty()) {
+      throw new MissingDatasetException(directory, missing);
+    }
+  }
+
   private static Path locate(Path directory, String name, List<String> missing) {
     Path gz = directory.resolve(name + ".gz");
     if (Files.isRegularFile(gz)) {

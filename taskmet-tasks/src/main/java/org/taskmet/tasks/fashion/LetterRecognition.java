@@ -27,17 +27,26 @@ public final class LetterRecognition {
 
   private LetterRecognition() {}
 
+  /**
+   * The file to read: {@code file}, or {@code file.gz}.
+   *
+   * @throws UncheckedIOException saying how to install the data when neither exists
+   */
+  public static Path requireFile(Path file) {
+    if (Files.isRegularFile(file)) {
+      return file;
+    }
+    if (Files.isRegularFile(Path.of(file + ".gz"))) {
+      return Path.of(file + ".gz");
+    }
+    throw new UncheckedIOException(new NoSuchFileException(file.toString(), null,
+        "letter-recognition data not found; install it with `apt-get install opencv-doc` or pass the file with "
+            + "--letters-file"));
+  }
+
   /** Every row of {@code file}. */
   public static ImageSplit load(Path file) {
-    Path source = file;
-    if (!Files.isRegularFile(source) && Files.isRegularFile(Path.of(file + ".gz"))) {
-      source = Path.of(file + ".gz");
-    }
-    if (!Files.isRegularFile(source)) {
-      throw new UncheckedIOException(new NoSuchFileException(file.toString(), null,
-          "letter-recognition data not found; install it with `apt-get install opencv-doc` or pass the file with "
-              + "--letters-file"));
-    }
+    Path source = requireFile(file);
     List<byte[]> rows = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     try (BufferedReader in = reader(source)) {

@@ -53,6 +53,11 @@ public final class MnistDigits {
     return new ImageSplit(count, SIDE, SIDE, all, labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
+  /** Checks that the package's digit files are in {@code directory}, without reading them. */
+  public static void requireFiles(Path directory) {
+    locate(directory);
+  }
+
   private static Path locate(Path directory) {
     for (Path candidate : List.of(directory.resolve("src").resolve("digits"), directory)) {
       if (Files.isRegularFile(candidate.resolve("0.json"))) {
