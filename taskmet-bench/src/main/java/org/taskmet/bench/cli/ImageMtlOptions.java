@@ -157,8 +157,18 @@ final class ImageMtlOptions {
   /**
    * Plans the sweep: the profile of {@code suite}, its axes replaced by the given lists (null = the profile's), its
    * seeds by --seeds/--first-seed, then every trial's settings overridden by the flags and {@code extra}.
+   *
+   * @param allowed the benchmarks this command runs
    */
-  Sweep plan(String suite, List<String> benchmarks, List<String> flatness, Map<String, Object> extra) {
+  Sweep plan(String suite, List<String> allowed, List<String> benchmarks, List<String> flatness,
+      Map<String, Object> extra) {
+    if (benchmarks != null) {
+      for (String b : distinct(benchmarks, "--benchmarks", true)) {
+        if (!allowed.contains(b)) {
+          throw bad("--benchmarks: unknown benchmark '" + b + "', expected one of " + allowed);
+        }
+      }
+    }
     sweepOptions.engineOptions(); // a contradiction in the engine flags fails before planning
     SweepFile file;
     try {

@@ -76,24 +76,15 @@ public final class LayerStack implements Model {
 
   @Override
   public Pass forward(double[] parameters, Matrix input) {
-    if (parameters == null || parameters.length != parameterCount) {
-      throw new IllegalArgumentException("parameters must have length " + parameterCount + " for " + describe()
-          + ", got " + (parameters == null ? "null" : parameters.length));
-    }
-    if (input.cols() != inputSize()) {
-      throw new IllegalArgumentException("model input has " + input.cols() + " columns, expected " + inputSize()
-          + " (one " + inputShape + " image per row) for " + describe());
-    }
-    if (!input.isFinite()) {
-      throw new IllegalArgumentException("model input " + input.shape() + " contains a non-finite value");
-    }
+    ModelArguments.requireVector("parameters of " + describe(), parameters, parameterCount);
+    ModelArguments.requireInput(input, inputSize(), "one " + inputShape + " image per row, for " + describe());
     return new Pass(parameters, input);
   }
 
   @Override
   public double[] vjp(ForwardPass forwardPass, Matrix outputCotangent) {
     Pass pass = own(forwardPass);
-    checkOutputShaped("output cotangent", pass, outputCotangent);
+    ModelArguments.requireOutputShaped("output cotangent", outputCotangent, pass.rows, outputSize());
     double[] grad = new double[parameterCount];
     double[] g = outputCotangent.data();
     for (int l = layers.size() - 1; l >= 0; l--) {
@@ -107,7 +98,7 @@ public final class LayerStack implements Model {
   @Override
   public Matrix jvp(ForwardPass forwardPass, double[] parameterTangent) {
     Pass pass = own(forwardPass);
-    checkTangent(parameterTangent);
+    ModelArguments.requireVector("parameter tangent", parameterTangent, parameterCount);
     double[][] xDots = pass.inputTangents(parameterTangent);
     double[] out = new double[pass.rows * outputSize()];
     pass.layerPasses[layers.size() - 1].tangent(xDots[layers.size() - 1], parameterTangent, out);
@@ -118,9 +109,9 @@ public final class LayerStack implements Model {
   public double[] vjpTangent(ForwardPass forwardPass, double[] parameterTangent, Matrix outputCotangent,
       Matrix outputCotangentTangent) {
     Pass pass = own(forwardPass);
-    checkTangent(parameterTangent);
-    checkOutputShaped("output cotangent", pass, outputCotangent);
-    checkOutputShaped("output cotangent tangent", pass, outputCotangentTangent);
+    ModelArguments.requireVector("parameter tangent", parameterTangent, parameterCount);
+    ModelArguments.requireOutputShaped("output cotangent", outputCotangent, pass.rows, outputSize());
+    ModelArguments.requireOutputShaped("output cotangent tangent", outputCotangentTangent, pass.rows, outputSize());
     double[][] xDots = pass.inputTangents(parameterTangent);
     double[] gradDot = new double[parameterCount];
     double[] g = outputCotangent.data();
@@ -142,20 +133,6 @@ public final class LayerStack implements Model {
       return p;
     }
     throw new IllegalArgumentException("forward pass was not made by this model (" + describe() + ")");
-  }
-
-  private void checkTangent(double[] v) {
-    if (v == null || v.length != parameterCount) {
-      throw new IllegalArgumentException("parameter tangent must have length " + parameterCount + ", got "
-          + (v == null ? "null" : v.length));
-    }
-  }
-
-  private void checkOutputShaped(String what, Pass pass, Matrix m) {
-    if (m.rows() != pass.rows || m.cols() != outputSize()) {
-      throw new IllegalArgumentException(what + " has shape " + m.shape() + ", expected " + pass.rows + "x"
-          + outputSize() + " (the model output)");
-    }
   }
 
   /** e.g. {@code "1x36x36-conv10k9-maxpool2-relu-conv20k5-maxpool2-relu-dense50-relu"}. */
