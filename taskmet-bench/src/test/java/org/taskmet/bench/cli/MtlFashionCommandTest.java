@@ -141,6 +141,17 @@ class MtlFashionCommandTest {
     return file;
   }
 
+  /** summary.csv without the timing column, sorted by trial id. */
+  private static List<String> scoreColumns(Path out) throws Exception {
+    List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+    int seconds = List.of(lines.get(0).split(",")).indexOf("seconds");
+    return lines.stream().map(l -> {
+      List<String> cells = new ArrayList<>(List.of(l.split(",")));
+      cells.remove(seconds);
+      return String.join(",", cells);
+    }).sorted().toList();
+  }
+
   private static long trialFiles(Path out) throws Exception {
     try (Stream<Path> s = Files.list(out.resolve("trials"))) {
       return s.filter(p -> p.toString().endsWith(".json")).count();
@@ -193,6 +204,14 @@ class MtlFashionCommandTest {
           .anyMatch(n -> n.startsWith("letters_lookahead-dro-entropyweight0.001_none_s0_"));
     }
     assertThat(out.resolve("tradeoff-letters.png")).exists();
+    // two trials at once or one at a time: the same numbers, bit for bit
+    Path serial = dir.resolve("serial");
+    Run one = manyTask("--data-dir", writeTinyFashion().toString(), "--letters-file", writeTinyLetters().toString(),
+        "--out", serial.toString(), "--epochs", "1", "--batch-size", "4", "--methods",
+        "ls,lookahead-dro,lookahead-dro/entropyWeight=0.001", "--seeds", "1", "--low-resource-examples", "4", "--hidden",
+        "8", "--validation", "0.25", "--data-seed", "7", "--jobs", "1");
+    assertThat(one.exit()).as(one.err()).isZero();
+    assertThat(scoreColumns(serial)).isEqualTo(scoreColumns(out)).hasSize(7);
     assertThat(out.resolve("weights-one-vs-rest-lookahead-dro-none-seed0.png")).exists();
     Run tooSmall = manyTask("--data-dir", writeTinyFashion().toString(), "--benchmarks", "one-vs-rest", "--out",
         dir.resolve("small").toString(), "--validation", "0.05");
