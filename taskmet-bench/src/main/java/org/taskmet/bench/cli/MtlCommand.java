@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code taskmet mtl}: the multi-task learning benchmarks (toy trajectories, DRO stress test). */
 @Command(name = "mtl", mixinStandardHelpOptions = true,
     description = "Multi-task learning benchmarks: gradient aggregators, group DRO, Lookahead-DRO, FS-MTL.",
-    subcommands = {MtlCommand.Toy.class, MtlCommand.Stress.class, MtlFashionCommand.class})
+    subcommands = {MtlCommand.Toy.class, MtlCommand.Stress.class, MtlFashionCommand.class,
+        MtlManyTaskCommand.class})
 public final class MtlCommand implements Runnable {
   @Spec
   CommandSpec spec;

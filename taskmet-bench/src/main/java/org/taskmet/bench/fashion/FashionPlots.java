@@ -28,7 +28,7 @@ public final class FashionPlots {
    */
   public static Path tradeOff(List<FashionSummary.Row> rows, String benchmark, Path directory) {
     XYChart chart = new XYChartBuilder().width(900).height(650)
-        .title("Fashion " + benchmark + ": average vs worst-task test accuracy (mean over seeds)")
+        .title(benchmark + ": average vs worst-task test accuracy (mean over seeds)")
         .xAxisTitle("average accuracy (%)").yAxisTitle("worst-task accuracy (%)").build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(11);
@@ -51,7 +51,9 @@ public final class FashionPlots {
   }
 
   /** Task-weight trajectories of one trial: one line per task. */
-  public static Path weightTrajectory(FashionTrialRecord r, int[] steps, double[][] weights, Path directory) {
+  public static Path weightTrajectory(FashionTrialRecord r, Path directory) {
+    int[] steps = r.traceSteps();
+    double[][] weights = r.traceWeights();
     XYChart chart = new XYChartBuilder().width(900).height(550)
         .title("task weights: " + r.method() + " / " + r.flatness() + " on " + r.benchmark() + " (seed " + r.seed() + ")")
         .xAxisTitle("step").yAxisTitle("weight").build();
@@ -69,8 +71,68 @@ public final class FashionPlots {
       }
       chart.addSeries(r.taskNames().get(k), x, y).setMarker(SeriesMarkers.NONE);
     }
-    return save(chart, directory.resolve(
-        "weights-" + r.benchmark() + "-" + r.method() + "-" + r.flatness() + "-seed" + r.seed()));
+    return save(chart, directory.resolve("weights-" + r.benchmark() + "-"
+        + r.method().replaceAll("[^A-Za-z0-9.-]+", "-") + "-" + r.flatness() + "-seed" + r.seed()));
+  }
+
+  /**
+   * Validation curves of one benchmark: mean validation accuracy against the step, one line per (method,
+   * flatness) for the trials of seed {@code seed}; the model selection picks each line's maximum.
+   */
+  public static Path validationCurves(List<FashionTrialRecord> trials, String benchmark, long seed, Path directory) {
+    XYChart chart = new XYChartBuilder().width(900).height(550)
+        .title(benchmark + ": mean validation accuracy (seed " + seed + ")")
+        .xAxisTitle("step").yAxisTitle("validation accuracy (%)").build();
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+    List<String> methods = new ArrayList<>();
+    for (FashionTrialRecord r : trials) {
+      if (!r.benchmark().equals(benchmark) || r.seed() != seed || r.evaluationSteps().length == 0) {
+        continue;
+      }
+      if (!methods.contains(r.method())) {
+        methods.add(r.method());
+      }
+      double[] x = new double[r.evaluationSteps().length];
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = r.evaluationSteps()[i];
+        y[i] = 100 * r.validationAverage()[i];
+      }
+      XYSeries s = chart.addSeries(r.method() + " / " + r.flatness(), x, y);
+      s.setMarker("none".equals(r.flatness()) ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+      Color c = METHOD_COLOURS[methods.indexOf(r.method()) % METHOD_COLOURS.length];
+      s.setLineColor(c);
+      s.setMarkerColor(c);
+    }
+    if (chart.getSeriesMap().isEmpty()) {
+      return null;
+    }
+    return save(chart, directory.resolve("validation-" + benchmark));
+  }
+
+  /**
+   * Every plot of a finished sweep: per benchmark the trade-off plot and the validation curves of its first seed, and
+   * the weight trajectories of group DRO and Lookahead-DRO (first seed).
+   */
+  public static List<Path> all(List<FashionTrialRecord> trials, List<FashionSummary.Row> rows, Path directory) {
+    java.util.Map<String, Long> firstSeed = new java.util.LinkedHashMap<>();
+    trials.forEach(r -> firstSeed.merge(r.benchmark(), r.seed(), Math::min));
+    List<Path> files = new ArrayList<>();
+    for (String b : benchmarks(rows)) {
+      files.add(tradeOff(rows, b, directory));
+      Path curves = validationCurves(trials, b, firstSeed.get(b), directory);
+      if (curves != null) {
+        files.add(curves);
+      }
+    }
+    for (FashionTrialRecord r : trials) {
+      boolean weighted = r.method().startsWith("group-dro") || r.method().startsWith("lookahead-dro");
+      if (weighted && r.seed() == firstSeed.get(r.benchmark()) && r.traceSteps().length > 0) {
+        files.add(weightTrajectory(r, directory));
+      }
+    }
+    return files;
   }
 
   /** The benchmarks present in {@code rows}, in order of appearance. */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Aggregates finished trials into one row per (benchmark, method, flatness): mean ± sample standard
- * deviation over seeds of the average and the worst-task test accuracy, and the mean time per step.
+ * deviation over seeds of the average and the worst-task test accuracy of the selected models, the means of the
+ * last step's, and the mean CPU time per step.
  * Rows keep the order in which their first trial appears.
  */
 public final class FashionSummary {
@@ -18,7 +19,7 @@ public final class FashionSummary {
    */
   public record Row(String benchmark, String method, String flatness, int seeds, double averageMean,
       double averageStd, double worstMean, double worstStd, double worstBalancedMean, double worstBalancedStd,
-      double msPerStepMean) {}
+      double finalAverageMean, double finalWorstMean, double msPerStepMean) {}
 
   private FashionSummary() {}
 
@@ -33,9 +34,11 @@ public final class FashionSummary {
       double[] worst = g.stream().mapToDouble(FashionTrialRecord::worstAccuracy).toArray();
       double[] worstBalanced = g.stream().mapToDouble(FashionTrialRecord::worstBalancedAccuracy).toArray();
       double ms = g.stream().mapToDouble(FashionTrialRecord::msPerStep).average().orElse(Double.NaN);
+      double finalAvg = g.stream().mapToDouble(FashionTrialRecord::finalAverageAccuracy).average().orElse(Double.NaN);
+      double finalWorst = g.stream().mapToDouble(FashionTrialRecord::finalWorstAccuracy).average().orElse(Double.NaN);
       FashionTrialRecord first = g.get(0);
       rows.add(new Row(first.benchmark(), first.method(), first.flatness(), g.size(), mean(avg), std(avg),
-          mean(worst), std(worst), mean(worstBalanced), std(worstBalanced), ms));
+          mean(worst), std(worst), mean(worstBalanced), std(worstBalanced), finalAvg, finalWorst, ms));
     }
     return rows;
   }
@@ -44,13 +47,14 @@ public final class FashionSummary {
   public static String markdown(List<Row> rows) {
     StringBuilder sb = new StringBuilder();
     sb.append("| benchmark | method | flatness | seeds | average acc. (%) | worst-task acc. (%) "
-        + "| worst-task balanced acc. (%) | ms/step |\n");
-    sb.append("|---|---|---|---|---|---|---|---|\n");
+        + "| worst-task balanced acc. (%) | last step: average / worst (%) | CPU ms/step |\n");
+    sb.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f ± %.2f | %.2f ± %.2f | %.2f ± %.2f | %.1f |%n",
+      sb.append(String.format(Locale.ROOT,
+          "| %s | %s | %s | %d | %.2f ± %.2f | %.2f ± %.2f | %.2f ± %.2f | %.2f / %.2f | %.1f |%n",
           r.benchmark(), r.method(), r.flatness(), r.seeds(), 100 * r.averageMean(), 100 * r.averageStd(),
           100 * r.worstMean(), 100 * r.worstStd(), 100 * r.worstBalancedMean(), 100 * r.worstBalancedStd(),
-          r.msPerStepMean()));
+          100 * r.finalAverageMean(), 100 * r.finalWorstMean(), r.msPerStepMean()));
     }
     return sb.toString();
   }
@@ -59,16 +63,17 @@ public final class FashionSummary {
   public static String csv(List<Row> rows) {
     StringBuilder sb = new StringBuilder(
         "benchmark,method,flatness,seeds,average_mean,average_std,worst_mean,worst_std,worst_balanced_mean,"
-            + "worst_balanced_std,ms_per_step\n");
+            + "worst_balanced_std,final_average_mean,final_worst_mean,cpu_ms_per_step\n");
     for (Row r : rows) {
-      sb.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f%n", r.benchmark(),
-          r.method(), r.flatness(), r.seeds(), r.averageMean(), r.averageStd(), r.worstMean(), r.worstStd(),
-          r.worstBalancedMean(), r.worstBalancedStd(), r.msPerStepMean()));
+      sb.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.3f%n",
+          r.benchmark(), r.method(), r.flatness(), r.seeds(), r.averageMean(), r.averageStd(), r.worstMean(),
+          r.worstStd(), r.worstBalancedMean(), r.worstBalancedStd(), r.finalAverageMean(), r.finalWorstMean(),
+          r.msPerStepMean()));
     }
     return sb.toString();
   }
 
-  static double mean(double[] v) {
+  public static double mean(double[] v) {
     double s = 0;
     for (double x : v) {
       s += x;

@@ -3,10 +3,11 @@ package org.taskmet.bench.fashion;
 import java.util.List;
 
 /**
- * One finished trial of the Fashion multi-task benchmark: one benchmark (data set), one aggregator, one
- * flatness option, one seed. Written to the result files as soon as the trial ends.
+ * One finished trial of the image multi-task benchmarks: one data set, one aggregator, one flatness option, one
+ * seed. Test scores are those of the model selected on the validation set (best mean validation accuracy); the
+ * {@code final*} fields score the parameters after the last step.
  *
- * @param benchmark {@code "multifashion"} or {@code "one-vs-rest"}
+ * @param benchmark the data set ({@link ImageMtlData#ALL})
  * @param method the aggregator plugin name
  * @param flatness {@code "none"} or {@code "fs-mtl"}
  * @param seed the trial seed (model initialization, minibatch order, aggregator randomness)
@@ -15,14 +16,22 @@ import java.util.List;
  * @param averageAccuracy the mean of {@code taskAccuracy}
  * @param worstAccuracy the minimum of {@code taskAccuracy}
  * @param worstTask the name of the task with the lowest accuracy
- * @param taskBalancedAccuracy test balanced accuracy (macro-averaged recall) per task; majority-class
- *     guessing scores 0.5 on a binary task
+ * @param taskBalancedAccuracy test balanced accuracy (macro-averaged recall) per task
  * @param averageBalancedAccuracy the mean of {@code taskBalancedAccuracy}
  * @param worstBalancedAccuracy the minimum of {@code taskBalancedAccuracy}
+ * @param finalTaskAccuracy test accuracy per task of the last step's parameters
+ * @param finalAverageAccuracy the mean of {@code finalTaskAccuracy}
+ * @param finalWorstAccuracy the minimum of {@code finalTaskAccuracy}
+ * @param selectedStep after how many steps the selected model was taken
  * @param finalTaskWeights the aggregator's task weights at the last step
  * @param steps optimizer steps taken
- * @param trainSeconds wall time of training (evaluation excluded)
- * @param msPerStep trainSeconds·1000/steps
+ * @param trainSeconds wall time of training (evaluations excluded)
+ * @param trainCpuSeconds CPU time of the training thread for the same steps
+ * @param msPerStep trainCpuSeconds·1000/steps (CPU)
+ * @param evaluationSteps the steps at which the validation set was scored
+ * @param validationAverage the mean validation accuracy at those steps
+ * @param traceSteps the steps at which the task weights were recorded
+ * @param traceWeights the task weights at those steps
  */
 public record FashionTrialRecord(
     String benchmark,
@@ -37,17 +46,16 @@ public record FashionTrialRecord(
     double[] taskBalancedAccuracy,
     double averageBalancedAccuracy,
     double worstBalancedAccuracy,
+    double[] finalTaskAccuracy,
+    double finalAverageAccuracy,
+    double finalWorstAccuracy,
+    int selectedStep,
     double[] finalTaskWeights,
     int steps,
     double trainSeconds,
-    double msPerStep) {
-
-  /** The key that identifies a trial in a result file (for resuming). */
-  public String key() {
-    return key(benchmark, method, flatness, seed);
-  }
-
-  public static String key(String benchmark, String method, String flatness, long seed) {
-    return benchmark + "/" + method + "/" + flatness + "/" + seed;
-  }
-}
+    double trainCpuSeconds,
+    double msPerStep,
+    int[] evaluationSteps,
+    double[] validationAverage,
+    int[] traceSteps,
+    double[][] traceWeights) {}

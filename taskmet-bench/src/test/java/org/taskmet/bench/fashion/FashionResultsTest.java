@@ -1,46 +1,65 @@
 package org.taskmet.bench.fashion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FashionResultsTest {
   @TempDir Path dir;
 
-  private static FashionTrialRecord trial(String method, String flat, long seed, double a, double b) {
-    // balanced accuracy: 0.1 below the accuracy in this fixture
+  static FashionTrialRecord trial(String method, String flat, long seed, double a, double b) {
+    // balanced accuracy: 0.1 below the accuracy in this fixture; the last step: 0.05 below
     return new FashionTrialRecord("multifashion", method, flat, seed, List.of("left", "right"), new double[] {a, b},
         (a + b) / 2, Math.min(a, b), a < b ? "left" : "right", new double[] {a - 0.1, b - 0.1}, (a + b) / 2 - 0.1,
-        Math.min(a, b) - 0.1, new double[] {1, 1}, 100, 2.0, 20.0);
+        Math.min(a, b) - 0.1, new double[] {a - 0.05, b - 0.05}, (a + b) / 2 - 0.05, Math.min(a, b) - 0.05, 80,
+        new double[] {1, 1}, 100, 2.0, 1.5, 15.0, new int[] {50, 100}, new double[] {0.5, 0.6},
+        new int[] {0, 10, 20}, new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}});
+  }
+
+  static ImageMtlTrial.Spec spec(String benchmark, String method, String trunk, int pool) {
+    return new ImageMtlTrial.Spec(benchmark, method, "none", 0, 1, 100, 50, 0.1, pool, -1, 0, -1, 0, "d", "m", "l",
+        trunk, new int[] {8}, 3, 16, 1e-3, 2, true, "joint", 1, 10);
   }
 
   @Test
-  void trialsRoundTripAndAPartialLastLineIsIgnored() throws Exception {
-    FashionResultStore store = new FashionResultStore(dir.resolve("out"));
-    store.append(trial("ls", "none", 0, 0.8, 0.7));
-    store.append(trial("mgda", "fs-mtl", 1, 0.6, 0.9));
-    List<FashionTrialRecord> back = store.finishedTrials();
-    assertThat(back).hasSize(2);
-    assertThat(back.get(1).key()).isEqualTo("multifashion/mgda/fs-mtl/1");
-    assertThat(back.get(1).taskAccuracy()).containsExactly(0.6, 0.9);
-    assertThat(back.get(1).taskBalancedAccuracy()).containsExactly(0.5, 0.8);
-    assertThat(back.get(0).worstTask()).isEqualTo("right");
-    List<String> csv = Files.readAllLines(store.csvFile());
-    assertThat(csv).hasSize(3);
-    assertThat(csv.get(0)).startsWith("benchmark,method,flatness,seed,average_accuracy");
-    assertThat(csv.get(2)).startsWith("multifashion,mgda,fs-mtl,1,0.750000,0.600000,left,");
-    // an interrupted write leaves a partial last line
-    Files.writeString(store.jsonFile(), "{\"benchmark\":\"multif", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    assertThat(store.finishedTrials()).hasSize(2);
-    store.clear();
-    assertThat(store.finishedTrials()).isEmpty();
+  void theKindChecksEverySettingBeforeAnyTrialRuns() {
+    ImageMtlTrialKind kind = new ImageMtlTrialKind();
+    assertThat(kind.canonical(spec("multifashion", "mgda", "lenet", 1), null)).isNotNull();
+    assertThatThrownBy(() -> kind.canonical(spec("multifashion", "nope", "lenet", 1), null))
+        .hasMessageContaining("no aggregator plugin named 'nope'");
+    assertThatThrownBy(() -> kind.canonical(spec("letters", "ls", "lenet", 1), null))
+        .hasMessageContaining("trunk lenet does not apply to letters");
+    assertThatThrownBy(() -> kind.canonical(spec("multifashion", "ls", "lenet", 2), null))
+        .hasMessageContaining("use pool 1");
+    assertThatThrownBy(() -> kind.canonical(spec("cifar", "ls", "mlp", 1), null))
+        .hasMessageContaining("unknown benchmark 'cifar'");
+    assertThatThrownBy(() -> kind.canonical(spec("multifashion", "cagrad/c=x", "mlp", 1), null))
+        .hasMessageContaining("'c'");
+    Map<String, Double> scores = kind.scores(trial("ls", "none", 0, 0.8, 0.6));
+    assertThat(scores).containsEntry("averageAccuracy", 0.7).containsEntry("worstAccuracy", 0.6)
+        .containsKeys("worstBalancedAccuracy", "finalAverageAccuracy", "finalWorstAccuracy");
+  }
+
+  @Test
+  void resultsAndSpecsRoundTripThroughJson() throws Exception {
+    FashionTrialRecord r = trial("mgda", "fs-mtl", 1, 0.6, 0.9);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    FashionTrialRecord back = json.readValue(json.writeValueAsString(r), FashionTrialRecord.class);
+    assertThat(back.taskAccuracy()).containsExactly(0.6, 0.9);
+    assertThat(back.traceWeights()).isDeepEqualTo(r.traceWeights());
+    assertThat(back.evaluationSteps()).containsExactly(50, 100);
+    ImageMtlTrial.Spec s = spec("multifashion", "lookahead-dro/entropyWeight=0.005", "lenet", 1);
+    ImageMtlTrial.Spec sBack = json.readValue(json.writeValueAsString(s), ImageMtlTrial.Spec.class);
+    assertThat(sBack.hidden()).containsExactly(8);
+    assertThat(sBack.data()).isEqualTo(s.data());
   }
 
   @Test
@@ -57,21 +76,27 @@ class FashionResultsTest {
     assertThat(r.worstStd()).isCloseTo(0.0577350, within(1e-6));
     assertThat(rows.get(1).averageStd()).isZero();
     assertThat(r.worstBalancedMean()).isCloseTo(0.566667, within(1e-6));
-    assertThat(r.worstBalancedStd()).isCloseTo(0.0577350, within(1e-6));
+    assertThat(r.finalAverageMean()).isCloseTo(0.683333, within(1e-6));
     String md = FashionSummary.markdown(rows);
-    assertThat(md).contains("| multifashion | ls | none | 3 | 73.33 ± 2.89 | 66.67 ± 5.77 | 56.67 ± 5.77 | 20.0 |");
+    assertThat(md).contains(
+        "| multifashion | ls | none | 3 | 73.33 ± 2.89 | 66.67 ± 5.77 | 56.67 ± 5.77 | 68.33 / 61.67 | 15.0 |");
   }
 
   @Test
   void plotsArePngFiles() throws Exception {
-    List<FashionSummary.Row> rows = FashionSummary.rows(List.of(trial("ls", "none", 0, 0.8, 0.7),
-        trial("ls", "fs-mtl", 0, 0.5, 0.5)));
+    List<FashionTrialRecord> trials = List.of(trial("ls", "none", 0, 0.8, 0.7), trial("ls", "fs-mtl", 0, 0.5, 0.5));
+    List<FashionSummary.Row> rows = FashionSummary.rows(trials);
     Path png = FashionPlots.tradeOff(rows, "multifashion", dir);
     byte[] head = Files.readAllBytes(png);
     assertThat(head.length).isGreaterThan(1000);
     assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    Path w = FashionPlots.weightTrajectory(trial("group-dro", "none", 0, 0.5, 0.5), new int[] {0, 10, 20},
-        new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}}, dir);
-    assertThat(Files.size(w)).isGreaterThan(1000);
+    assertThat(Files.size(FashionPlots.weightTrajectory(trial("group-dro", "none", 0, 0.5, 0.5), dir)))
+        .isGreaterThan(1000);
+    assertThat(Files.size(FashionPlots.validationCurves(trials, "multifashion", 0, dir))).isGreaterThan(1000);
+    assertThat(FashionPlots.validationCurves(trials, "letters", 0, dir)).isNull();
+    List<Path> all = FashionPlots.all(List.of(trial("group-dro", "none", 0, 0.8, 0.7), trial("ls", "none", 0, 0.5,
+        0.5)), rows, dir);
+    assertThat(all).extracting(p -> p.getFileName().toString()).containsExactly("tradeoff-multifashion.png",
+        "validation-multifashion.png", "weights-multifashion-group-dro-none-seed0.png");
   }
 }

@@ -100,6 +100,17 @@ public final class MultiTaskNetwork {
     return head(parameters, trunk.forward(sharedParameters(parameters), input).output(), k);
   }
 
+  /** Every task's predictions on {@code input} from one trunk forward pass: element k is rows × c_k. */
+  public List<Matrix> predictAll(double[] parameters, Matrix input) {
+    requireLength(parameters);
+    Matrix z = trunk.forward(sharedParameters(parameters), input).output();
+    Matrix[] out = new Matrix[taskCount()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = head(parameters, z, k);
+    }
+    return List.of(out);
+  }
+
   /** Every task's loss and gradients at {@code parameters} on {@code batch}. */
   public TaskGradients taskGradients(double[] parameters, MultiTaskBatch batch) {
     requireLength(parameters);

@@ -118,21 +118,15 @@ public final class Sequential implements Model {
 
   @Override
   public Pass forward(double[] parameters, Matrix input) {
-    checkVector("parameters", parameters, parameterCount);
-    if (input.cols() != inputSize()) {
-      throw new IllegalArgumentException(
-          "model input has " + input.cols() + " columns, expected " + inputSize() + " (shape " + input.shape() + ")");
-    }
-    if (!input.isFinite()) {
-      throw new IllegalArgumentException("model input " + input.shape() + " contains a non-finite value");
-    }
+    ModelArguments.requireVector("parameters", parameters, parameterCount);
+    ModelArguments.requireInput(input, inputSize(), "shape " + input.shape());
     return new Pass(parameters, input);
   }
 
   @Override
   public double[] vjp(ForwardPass forwardPass, Matrix outputCotangent) {
     Pass pass = own(forwardPass);
-    checkOutputShaped("output cotangent", pass, outputCotangent);
+    ModelArguments.requireOutputShaped("output cotangent", outputCotangent, pass.rows, outputSize());
     double[] grad = new double[parameterCount];
     pass.ensureDerivatives();
     Scratch s = pass.scratch();
@@ -155,7 +149,7 @@ public final class Sequential implements Model {
   @Override
   public Matrix jvp(ForwardPass forwardPass, double[] parameterTangent) {
     Pass pass = own(forwardPass);
-    checkVector("parameter tangent", parameterTangent, parameterCount);
+    ModelArguments.requireVector("parameter tangent", parameterTangent, parameterCount);
     double[] out = pass.propagateTangent(parameterTangent);
     return new Matrix(pass.rows, outputSize(), out.clone());
   }
@@ -164,9 +158,9 @@ public final class Sequential implements Model {
   public double[] vjpTangent(ForwardPass forwardPass, double[] parameterTangent, Matrix outputCotangent,
       Matrix outputCotangentTangent) {
     Pass pass = own(forwardPass);
-    checkVector("parameter tangent", parameterTangent, parameterCount);
-    checkOutputShaped("output cotangent", pass, outputCotangent);
-    checkOutputShaped("output cotangent tangent", pass, outputCotangentTangent);
+    ModelArguments.requireVector("parameter tangent", parameterTangent, parameterCount);
+    ModelArguments.requireOutputShaped("output cotangent", outputCotangent, pass.rows, outputSize());
+    ModelArguments.requireOutputShaped("output cotangent tangent", outputCotangentTangent, pass.rows, outputSize());
     pass.propagateTangent(parameterTangent);
     Scratch s = pass.scratch();
     double[] gradDot = new double[parameterCount];
@@ -212,25 +206,6 @@ public final class Sequential implements Model {
       return p;
     }
     throw new IllegalArgumentException("forward pass was not made by this model (" + describe() + ")");
-  }
-
-  private void checkOutputShaped(String what, Pass pass, Matrix m) {
-    if (m.rows() != pass.rows || m.cols() != outputSize()) {
-      throw new IllegalArgumentException(what + " has shape " + m.shape() + ", expected " + pass.rows + "x"
-          + outputSize() + " (the model output)");
-    }
-  }
-
-  private static void checkVector(String what, double[] v, int length) {
-    if (v == null || v.length != length) {
-      throw new IllegalArgumentException(what + " must have length " + length + ", got "
-          + (v == null ? "null" : v.length));
-    }
-    for (int i = 0; i < v.length; i++) {
-      if (!Double.isFinite(v[i])) {
-        throw new IllegalArgumentException(what + "[" + i + "] is not finite: " + v[i]);
-      }
-    }
   }
 
   private static void multiply(double[] a, double[] b, double[] out, int n) {

@@ -33,20 +33,8 @@ public final class FashionMnist {
 
   private FashionMnist() {}
 
-  /**
-   * One split: {@code count} images of {@code rows × cols} unsigned-byte pixels and their labels.
-   *
-   * @param pixels count·rows·cols bytes, image-major then row-major (read with {@code & 0xff})
-   * @param labels count labels in 0..9
-   */
-  public record Split(int count, int rows, int cols, byte[] pixels, int[] labels) {
-    public int pixelsPerImage() {
-      return rows * cols;
-    }
-  }
-
   /** The training and test splits. */
-  public record Data(Split train, Split test) {}
+  public record Data(ImageSplit train, ImageSplit test) {}
 
   /**
    * Loads both splits from {@code directory}.
@@ -70,6 +58,17 @@ public final class FashionMnist {
     }
   }
 
+  /** Checks that the four files are in {@code directory}, without reading them. */
+  public static void requireFiles(Path directory) {
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)) {
+      locate(directory, name, missing);
+    }
+    if (!missing.isEmpty()) {
+      throw new MissingDatasetException(directory, missing);
+    }
+  }
+
   private static Path locate(Path directory, String name, List<String> missing) {
     Path gz = directory.resolve(name + ".gz");
     if (Files.isRegularFile(gz)) {
@@ -83,7 +82,7 @@ public final class FashionMnist {
     return null;
   }
 
-  private static Split split(Path imagesFile, Path labelsFile) throws IOException {
+  private static ImageSplit split(Path imagesFile, Path labelsFile) throws IOException {
     IdxReader.IdxArray images = IdxReader.readImages(imagesFile);
     IdxReader.IdxArray labels = IdxReader.readLabels(labelsFile);
     int count = images.dimensions()[0];
@@ -99,7 +98,7 @@ public final class FashionMnist {
             labelsFile, "label " + y[i] + " at index " + i + " is outside 0.." + (CLASS_COUNT - 1));
       }
     }
-    return new Split(count, images.dimensions()[1], images.dimensions()[2], images.data(), y);
+    return new ImageSplit(count, images.dimensions()[1], images.dimensions()[2], images.data(), y);
   }
 
   /** The data set is not where it was looked for; the message says how to install it or point to it. */

@@ -48,7 +48,7 @@ public final class IdxWriter {
    * Writes a split in the Fashion-MNIST file layout: {@code <prefix>-images-idx3-ubyte.gz} and
    * {@code <prefix>-labels-idx1-ubyte.gz} ({@code prefix} "train" or "t10k").
    */
-  public static void writeSplit(Path directory, String prefix, FashionMnist.Split split) throws IOException {
+  public static void writeSplit(Path directory, String prefix, ImageSplit split) throws IOException {
     write(directory.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {split.count(), split.rows(), split.cols()},
         split.pixels(), true);
     byte[] labels = new byte[split.count()];

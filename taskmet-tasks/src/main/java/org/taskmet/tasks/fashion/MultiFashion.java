@@ -40,43 +40,55 @@ public final class MultiFashion {
    *
    * @param rng the only source of randomness; the same seed gives the same images
    */
-  public static MultiTaskImages build(FashionMnist.Split source, int count, RandomGenerator rng) {
+  public static MultiTaskImages build(ImageSplit source, int count, RandomGenerator rng) {
+    return build(source, source, count, rng);
+  }
+
+  /**
+   * Builds {@code count} images whose left item comes from {@code leftSource} and right item from
+   * {@code rightSource} (Multi-(Fashion+MNIST): Fashion-MNIST items on the left, MNIST digits on the right),
+   * by the construction of the class comment; with one source for both sides this is {@link #build(ImageSplit,
+   * int, RandomGenerator)}.
+   */
+  public static MultiTaskImages build(ImageSplit leftSource, ImageSplit rightSource, int count, RandomGenerator rng) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1, got " + count);
     }
-    if (source.count() < 1) {
-      throw new IllegalArgumentException("source split is empty");
-    }
-    int h = source.rows();
-    int w = source.cols();
-    if (h + RIGHT_BASE + JITTER > CANVAS || w + RIGHT_BASE + JITTER > CANVAS) {
-      throw new IllegalArgumentException(
-          "items of " + h + "x" + w + " do not fit the " + CANVAS + "x" + CANVAS + " canvas with offsets up to "
-              + (RIGHT_BASE + JITTER));
+    for (ImageSplit source : List.of(leftSource, rightSource)) {
+      if (source.count() < 1) {
+        throw new IllegalArgumentException("source split is empty");
+      }
+      int h = source.rows();
+      int w = source.cols();
+      if (h + RIGHT_BASE + JITTER > CANVAS || w + RIGHT_BASE + JITTER > CANVAS) {
+        throw new IllegalArgumentException(
+            "items of " + h + "x" + w + " do not fit the " + CANVAS + "x" + CANVAS + " canvas with offsets up to "
+                + (RIGHT_BASE + JITTER));
+      }
     }
     int perImage = CANVAS * CANVAS;
     byte[] pixels = new byte[Math.multiplyExact(count, perImage)];
     int[] left = new int[count];
     int[] right = new int[count];
     for (int i = 0; i < count; i++) {
-      int a = rng.nextInt(source.count());
-      int b = rng.nextInt(source.count());
+      int a = rng.nextInt(leftSource.count());
+      int b = rng.nextInt(rightSource.count());
       int rL = rng.nextInt(JITTER + 1);
       int cL = rng.nextInt(JITTER + 1);
       int rR = RIGHT_BASE + rng.nextInt(JITTER + 1);
       int cR = RIGHT_BASE + rng.nextInt(JITTER + 1);
       int base = i * perImage;
-      paste(source, a, pixels, base, rL, cL);
-      paste(source, b, pixels, base, rR, cR);
-      left[i] = source.labels()[a];
-      right[i] = source.labels()[b];
+      paste(leftSource, a, pixels, base, rL, cL);
+      paste(rightSource, b, pixels, base, rR, cR);
+      left[i] = leftSource.labels()[a];
+      right[i] = rightSource.labels()[b];
     }
-    return new MultiTaskImages(count, CANVAS, CANVAS, pixels, new int[][] {left, right},
+    return MultiTaskImages.images(count, CANVAS, CANVAS, pixels, new int[][] {left, right},
         new int[] {FashionMnist.CLASS_COUNT, FashionMnist.CLASS_COUNT}, TASK_NAMES);
   }
 
   /** Max-overlays item {@code index} onto the canvas at {@code base} with its corner at (row0, col0). */
-  private static void paste(FashionMnist.Split source, int index, byte[] canvas, int base, int row0, int col0) {
+  private static void paste(ImageSplit source, int index, byte[] canvas, int base, int row0, int col0) {
     int h = source.rows();
     int w = source.cols();
     int src = index * h * w;

@@ -6,60 +6,145 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * The many-task split for the worst-case question: 10 binary one-vs-rest tasks on plain Fashion-MNIST
- * (task k: "is the item of class k?"), with symmetric label noise injected into one task's
- * <em>training</em> labels.
+ * Many binary tasks from one labelled data set, for the worst-case (DRO) question: task k is "is this of class
+ * k?" (Fashion-MNIST: 10 tasks; UCI letters: 26), each with its <em>own balanced example pool</em> — every
+ * example of class k as a positive and as many negatives drawn from the other classes — so chance is 50 % and
+ * accuracy means the same for every task (all-negative guessing no longer scores 90 %). Tasks share the
+ * images, not the examples: a step draws a batch from each task's pool.
  *
- * <p>Noise: each training label of the noisy task is flipped independently with probability
- * {@code flipProbability} (&lt; 0.5, so the Bayes classifier of the noisy task is still the clean one
- * but its training loss has a large irreducible part, H(p) nats). Test labels are never corrupted, so
- * test accuracy measures whether the task was learned. This is the setting in which loss-based weighting
- * (group DRO) over-weights the noisy task (ExcessMTL, mtl.md §1.3 F1).
+ * <p>Two injected difficulties (mtl.md §1.3, the cases in which plain DRO fails):
+ * <ul>
+ *   <li>a <b>noisy task</b>: each of its labels is flipped independently with probability {@code flip} &lt; 0.5
+ *       (its Bayes classifier is still the clean one, but its training loss keeps an irreducible part: group
+ *       DRO over-weights it, ExcessMTL's failure F1);</li>
+ *   <li>a <b>low-resource task</b>: only {@code lowResourceExamples} of its examples are kept (half positives),
+ *       so it can only be learned through what the shared trunk learns from the other tasks.</li>
+ * </ul>
+ * Test sets are built with {@link Options#clean()}: full balanced pools, clean labels.
+ *
+ * <p>Exact construction, every draw from the {@code rng} passed in, in this order: (1) for every task k = 0, 1, …,
+ * its negatives: a partial Fisher–Yates shuffle of the ascending list of rows of other classes picks
+ * min(#positives, #others) of them; (2) the low-resource task: full Fisher–Yates shuffles of its positives, then of
+ * its negatives, keep the first ⌈n/2⌉ and ⌊n/2⌋; (3) the noisy task: one {@code nextDouble()} per example in
+ * ascending row order, label flipped when below {@code flip}. So the injected difficulties change no other task.
  */
 public final class OneVsRestTasks {
   private OneVsRestTasks() {}
 
   /**
-   * @param source a Fashion-MNIST split (images used as they are, 28×28)
-   * @param indices which images of {@code source} to use, in this order
-   * @param noisyTask the task whose labels get flipped, or −1 for none
+   * The injected difficulties.
+   *
+   * @param noisyTask the task whose labels are flipped, or −1 for none
    * @param flipProbability in [0, 0.5)
-   * @param rng draws the flips (one {@code nextDouble()} per image, only when {@code noisyTask >= 0})
+   * @param lowResourceTask the task that keeps only a few examples, or −1 for none
+   * @param lowResourceExamples how many (≥ 2) it keeps
    */
-  public static MultiTaskImages build(
-      FashionMnist.Split source, int[] indices, int noisyTask, double flipProbability, RandomGenerator rng) {
-    int k = FashionMnist.CLASS_COUNT;
-    if (noisyTask < -1 || noisyTask >= k) {
-      throw new IllegalArgumentException("noisyTask must be -1 (none) or in 0.." + (k - 1) + ", got " + noisyTask);
+  public record Options(int noisyTask, double flipProbability, int lowResourceTask, int lowResourceExamples) {
+    public Options {
+      if (!(flipProbability >= 0 && flipProbability < 0.5)) {
+        throw new IllegalArgumentException("flip probability must be in [0, 0.5), got " + flipProbability);
+      }
+      if (lowResourceTask >= 0 && lowResourceExamples < 2) {
+        throw new IllegalArgumentException("a low-resource task needs >= 2 examples, got " + lowResourceExamples);
+      }
+      if (noisyTask >= 0 && noisyTask == lowResourceTask) {
+        throw new IllegalArgumentException("the noisy and the low-resource task must differ, both are " + noisyTask);
+      }
     }
-    if (!(flipProbability >= 0 && flipProbability < 0.5)) {
-      throw new IllegalArgumentException("flipProbability must be in [0, 0.5), got " + flipProbability);
+
+    /** No noise, no low-resource task (test sets). */
+    public static Options clean() {
+      return new Options(-1, 0.0, -1, 0);
     }
-    int n = indices.length;
-    int perImage = source.pixelsPerImage();
-    byte[] pixels = new byte[Math.multiplyExact(n, perImage)];
-    int[][] labels = new int[k][n];
+  }
+
+  /**
+   * Builds the tasks on every row of {@code source}.
+   *
+   * @param classCount number of classes = tasks; labels of {@code source} must be in 0..classCount−1
+   * @param maxValue the largest value a byte of {@code source} stands for (255 for images)
+   * @param taskNames one name per class; the noisy task's gets "-noisy", the low-resource task's "-low"
+   */
+  public static MultiTaskImages build(ImageSplit source, int classCount, int maxValue, List<String> taskNames,
+      Options options, RandomGenerator rng) {
+    if (taskNames.size() != classCount) {
+      throw new IllegalArgumentException(classCount + " classes but " + taskNames.size() + " task names");
+    }
+    for (int t : new int[] {options.noisyTask(), options.lowResourceTask()}) {
+      if (t < -1 || t >= classCount) {
+        throw new IllegalArgumentException("task " + t + " is outside -1 (none) and 0.." + (classCount - 1));
+      }
+    }
+    int n = source.count();
+    List<List<Integer>> byClass = new ArrayList<>();
+    for (int c = 0; c < classCount; c++) {
+      byClass.add(new ArrayList<>());
+    }
     for (int i = 0; i < n; i++) {
-      int src = indices[i];
-      if (src < 0 || src >= source.count()) {
-        throw new IllegalArgumentException("index " + src + " is outside the split's 0.." + (source.count() - 1));
+      int y = source.labels()[i];
+      if (y < 0 || y >= classCount) {
+        throw new IllegalArgumentException("row " + i + " has label " + y + ", outside 0.." + (classCount - 1));
       }
-      System.arraycopy(source.pixels(), src * perImage, pixels, i * perImage, perImage);
-      int y = source.labels()[src];
-      for (int t = 0; t < k; t++) {
-        labels[t][i] = y == t ? 1 : 0;
-      }
-      if (noisyTask >= 0 && rng.nextDouble() < flipProbability) {
-        labels[noisyTask][i] = 1 - labels[noisyTask][i];
-      }
+      byClass.get(y).add(i);
     }
+    // phase 1 for every task, then 2, then 3: the options of one task never change another task's draws
+    int[][] positives = new int[classCount][];
+    int[][] negatives = new int[classCount][];
+    for (int t = 0; t < classCount; t++) {
+      positives[t] = byClass.get(t).stream().mapToInt(Integer::intValue).toArray();
+      int[] others = new int[n - positives[t].length];
+      int o = 0;
+      for (int i = 0; i < n; i++) {
+        if (source.labels()[i] != t) {
+          others[o++] = i;
+        }
+      }
+      negatives[t] = partialShuffle(others, Math.min(positives[t].length, others.length), rng);
+    }
+    int low = options.lowResourceTask();
+    if (low >= 0) {
+      int keep = options.lowResourceExamples();
+      positives[low] = Arrays.copyOf(partialShuffle(positives[low], positives[low].length, rng),
+          Math.min(positives[low].length, (keep + 1) / 2));
+      negatives[low] = Arrays.copyOf(partialShuffle(negatives[low], negatives[low].length, rng),
+          Math.min(negatives[low].length, keep / 2));
+    }
+    int[][] labels = new int[classCount][n];
     List<String> names = new ArrayList<>();
-    for (int t = 0; t < k; t++) {
-      names.add(t == noisyTask ? "ovr-" + t + "-noisy" : "ovr-" + t);
+    for (int t = 0; t < classCount; t++) {
+      Arrays.fill(labels[t], MultiTaskImages.NO_LABEL);
+      for (int i : positives[t]) {
+        labels[t][i] = 1;
+      }
+      for (int i : negatives[t]) {
+        labels[t][i] = 0;
+      }
+      String suffix = t == options.noisyTask() ? "-noisy" : t == low ? "-low" : "";
+      names.add(taskNames.get(t) + suffix);
     }
-    int[] classCounts = new int[k];
+    int noisy = options.noisyTask();
+    if (noisy >= 0) {
+      for (int i = 0; i < n; i++) {
+        if (labels[noisy][i] != MultiTaskImages.NO_LABEL && rng.nextDouble() < options.flipProbability()) {
+          labels[noisy][i] = 1 - labels[noisy][i];
+        }
+      }
+    }
+    int[] classCounts = new int[classCount];
     Arrays.fill(classCounts, 2);
-    return new MultiTaskImages(n, source.rows(), source.cols(), pixels, labels, classCounts, names);
+    return new MultiTaskImages(n, source.rows(), source.cols(), source.pixels(), maxValue, labels, classCounts, names);
+  }
+
+  /** The first {@code count} entries of a partial Fisher–Yates shuffle of a copy of {@code values}. */
+  private static int[] partialShuffle(int[] values, int count, RandomGenerator rng) {
+    int[] a = values.clone();
+    for (int i = 0; i < count; i++) {
+      int j = i + rng.nextInt(a.length - i);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return Arrays.copyOf(a, count);
   }
 
   /** {@code count} distinct indices of {0..population−1} drawn without replacement (partial Fisher–Yates). */
@@ -71,12 +156,6 @@ public final class OneVsRestTasks {
     for (int i = 0; i < population; i++) {
       all[i] = i;
     }
-    for (int i = 0; i < count; i++) {
-      int j = i + rng.nextInt(population - i);
-      int t = all[i];
-      all[i] = all[j];
-      all[j] = t;
-    }
-    return Arrays.copyOf(all, count);
+    return partialShuffle(all, count, rng);
   }
 }

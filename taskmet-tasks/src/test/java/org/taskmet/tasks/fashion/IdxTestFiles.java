@@ -39,7 +39,7 @@ final class IdxTestFiles {
     IdxWriter.writeSplit(dir, "t10k", randomSplit(test, h, w, rng));
   }
 
-  private static FashionMnist.Split randomSplit(int n, int h, int w, java.util.SplittableRandom rng) {
+  private static ImageSplit randomSplit(int n, int h, int w, java.util.SplittableRandom rng) {
     byte[] pixels = new byte[n * h * w];
     int[] labels = new int[n];
     for (int i = 0; i < n; i++) {
@@ -48,6 +48,6 @@ final class IdxTestFiles {
         pixels[i * h * w + j] = (byte) rng.nextInt(256);
       }
     }
-    return new FashionMnist.Split(n, h, w, pixels, labels);
+    return new ImageSplit(n, h, w, pixels, labels);
   }
 }
