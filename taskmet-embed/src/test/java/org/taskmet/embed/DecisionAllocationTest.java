@@ -1,0 +1,85 @@
+package org.taskmet.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.taskmet.api.Instance;
+import org.taskmet.api.Matrix;
+import org.taskmet.api.Solver;
+import org.taskmet.api.TrainedPredictor;
+
+/**
+ * Bytes allocated per decision on the calling thread ({@code ThreadMXBean.getThreadAllocatedBytes}), after
+ * warm-up, cycling through distinct requests as a service sees them. Allocation does not depend on machine load,
+ * so the numbers are measured here; the bounds are about twice the measured values (see docs/embedding.md) and
+ * catch a regression such as a per-call copy of the weights or the activations.
+ *
+ * <p>The reference is the 0.1 way (the README's example): {@code TrainedPredictor.predict}, which builds a
+ * forward pass with its own copies of the weights and activations, then the same solver.
+ */
+class DecisionAllocationTest {
+  static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  @Test
+  void aPortfolioDecisionAllocatesLittleBeyondTheQpSolver() {
+    Predictor p = Trained.portfolio();
+    double perDecision = bytesPerDecision(p, false);
+    double perReference = bytesPerDecision(p, true);
+    report(p, perDecision, perReference);
+    assertThat(perDecision).isLessThan(100_000);
+    assertThat(perDecision).isLessThan(perReference / 4);
+  }
+
+  @Test
+  void aBudgetDecisionAllocatesLittle() {
+    Predictor p = Trained.budget();
+    double perDecision = bytesPerDecision(p, false);
+    double perReference = bytesPerDecision(p, true);
+    report(p, perDecision, perReference);
+    assertThat(perDecision).isLessThan(20_000);
+    assertThat(perDecision).isLessThan(perReference / 4);
+  }
+
+  /**
+   * The least bytes per decision over rounds of 200 decisions, once the JIT has compiled the path (allocation
+   * only falls as it does: interpreted Vector API code boxes its vectors).
+   */
+  private static double bytesPerDecision(Predictor p, boolean reference) {
+    assertThat(THREADS.isThreadAllocatedMemorySupported()).isTrue();
+    THREADS.setThreadAllocatedMemoryEnabled(true);
+    List<Instance> days = Trained.requests(p);
+    TrainedPredictor trained = p.trained();
+    Solver solver = p.task().decisionProblem().evaluationSolver();
+    int perRound = 200;
+    double best = Double.POSITIVE_INFINITY;
+    double sink = 0;
+    for (int round = 0; round < 30; round++) {
+      long before = THREADS.getCurrentThreadAllocatedBytes();
+      for (int k = 0; k < perRound; k++) {
+        Instance day = days.get(k % days.size());
+        double[] z;
+        if (reference) {
+          Matrix predictions = trained.predict(day.features());
+          z = solver.solve(predictions, day, new SplittableRandom(Predictor.DECISION_SEED)).decision();
+        } else {
+          z = p.decide(day.features(), day.aux());
+        }
+        sink += z[0];
+      }
+      long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
+      best = Math.min(best, (double) bytes / perRound);
+    }
+    assertThat(sink).isFinite();
+    return best;
+  }
+
+  private static void report(Predictor p, double perDecision, double perReference) {
+    System.out.printf(Locale.ROOT, "allocation %s: %.0f bytes/decision (0.1 path: predict + solve %.0f)%n",
+        p.spec().task(), perDecision, perReference);
+  }
+}
