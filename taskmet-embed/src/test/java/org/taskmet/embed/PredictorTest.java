@@ -2,7 +2,9 @@ package org.taskmet.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,13 +39,13 @@ class PredictorTest {
     Instance day = Trained.requests(portfolio).get(0);
     double[] weights = portfolio.decide(day.features(), day.aux());
     assertThat(weights).hasSize(50);
-    assertThat(java.util.Arrays.stream(weights).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(java.util.Arrays.stream(weights).min().orElseThrow()).isGreaterThanOrEqualTo(-1e-12);
+    assertThat(Arrays.stream(weights).sum()).isCloseTo(1.0, offset(1e-9));
+    assertThat(Arrays.stream(weights).min().orElseThrow()).isGreaterThanOrEqualTo(-1e-12);
 
     Predictor budget = Trained.budget();
     double[] spend = budget.decide(Trained.requests(budget).get(0).features());
     assertThat(spend).hasSize(5);
-    assertThat(java.util.Arrays.stream(spend).sum()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Arrays.stream(spend).sum()).isCloseTo(2.0, offset(1e-9));
   }
 
   @Test
@@ -85,7 +87,7 @@ class PredictorTest {
 
     TrainedPredictor parts = p.trained();
     Predictor rebuilt = Predictor.of(p.spec(), p.task(), parts, p.model(), null);
-    java.util.Arrays.fill(parts.parameters(), 0.0); // the caller's array, copied by of()
+    Arrays.fill(parts.parameters(), 0.0); // the caller's array, copied by of()
     assertThat(rebuilt.decide(x)).containsExactly(before);
   }
 
