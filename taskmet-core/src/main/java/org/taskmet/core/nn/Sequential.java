@@ -143,6 +143,14 @@ public final class Sequential implements Model {
     return w;
   }
 
+  private double[][] newActivations(int rows) {
+    double[][] a = new double[layers.size()][];
+    for (int l = 0; l < a.length; l++) {
+      a[l] = new double[rows * layers.get(l).outputSize()];
+    }
+    return a;
+  }
+
   /** The forward sweep shared by {@link Pass} and {@link Inference}: a[l] = σ_l(a[l−1] W_lᵀ + b_l), a[−1] = x. */
   private void forwardLayers(int rows, double[] x, Dense.Weights[] w, double[] theta, double[][] a,
       Dense.Workspace workspace) {
@@ -334,10 +342,7 @@ public final class Sequential implements Model {
       this.rows = input.rows();
       int n = layers.size();
       w = loadWeights(theta);
-      a = new double[n][];
-      for (int l = 0; l < n; l++) {
-        a[l] = new double[rows * layers.get(l).outputSize()];
-      }
+      a = newActivations(rows);
       forwardLayers(rows, input.data(), w, theta, a, workspace);
       output = new Matrix(rows, outputSize(), a[n - 1]);
     }
@@ -448,21 +453,12 @@ public final class Sequential implements Model {
       }
     }
 
-    /** The model this evaluates. */
-    public Sequential model() {
-      return Sequential.this;
-    }
-
     /** Working storage for inputs of {@code rows} rows, for one thread at a time. */
     public Buffers newBuffers(int rows) {
       if (rows < 1) {
         throw new IllegalArgumentException("inference buffers need rows >= 1, got " + rows);
       }
-      double[][] a = new double[layers.size()][];
-      for (int l = 0; l < a.length; l++) {
-        a[l] = new double[rows * layers.get(l).outputSize()];
-      }
-      return new Buffers(rows, a);
+      return new Buffers(Sequential.this, rows, newActivations(rows));
     }
 
     /**
@@ -474,6 +470,10 @@ public final class Sequential implements Model {
      */
     public double[] predict(Matrix input, Buffers buffers) {
       ModelArguments.requireInput(input, inputSize(), "one row per item"); // a constant: no allocation per call
+      if (buffers.owner != Sequential.this) {
+        throw new IllegalArgumentException("inference buffers were made for model " + buffers.owner.describe()
+            + ", not " + describe());
+      }
       if (input.rows() != buffers.rows) {
         throw new IllegalArgumentException("model input has " + input.rows() + " rows, the buffers hold "
             + buffers.rows);
@@ -485,11 +485,13 @@ public final class Sequential implements Model {
 
   /** Per-thread working storage of an {@link Inference}: the activations of every layer. */
   public static final class Buffers {
+    private final Sequential owner;
     private final int rows;
     private final double[][] activations;
     private final Dense.Workspace workspace = new Dense.Workspace();
 
-    private Buffers(int rows, double[][] activations) {
+    private Buffers(Sequential owner, int rows, double[][] activations) {
+      this.owner = owner;
       this.rows = rows;
       this.activations = activations;
     }

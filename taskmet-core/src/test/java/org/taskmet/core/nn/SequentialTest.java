@@ -136,6 +136,10 @@ class SequentialTest {
         .hasMessage("model input has 4 rows, the buffers hold 5");
     assertThatThrownBy(() -> inference.predict(Matrix.zeros(5, 2), five)).hasMessageContaining("columns, expected 3");
     assertThatThrownBy(() -> inference.newBuffers(0)).hasMessage("inference buffers need rows >= 1, got 0");
+    Sequential other = Sequential.linear(3, 2);
+    Sequential.Buffers foreign = other.inference(other.initialParameters(new SplittableRandom(3))).newBuffers(5);
+    assertThatThrownBy(() -> inference.predict(Matrix.zeros(5, 3), foreign))
+        .hasMessage("inference buffers were made for model 3-2, not 3-8-relu-2");
     assertThatThrownBy(() -> m.inference(new double[3])).hasMessageContaining("length " + m.parameterCount());
   }
 
