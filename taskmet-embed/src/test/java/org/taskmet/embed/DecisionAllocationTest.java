@@ -14,8 +14,8 @@ import org.taskmet.api.TrainedPredictor;
 
 /**
  * Bytes allocated per decision on the calling thread ({@code ThreadMXBean.getThreadAllocatedBytes}), after
- * warm-up, cycling through distinct requests as a service sees them. Allocation does not depend on machine load,
- * so the numbers are measured here (docs/embedding.md records them: 66 KB portfolio, 7.4 KB budget, nearly all of
+ * warm-up, cycling through distinct requests as a service sees them. Once the JIT has compiled the path,
+ * allocation does not depend on machine load (only the time to get there does), so the numbers are measured here (docs/embedding.md records them: 66 KB portfolio, 7.4 KB budget, nearly all of
  * it in the solvers); the bounds leave room above them and catch a regression such as a per-call copy of the
  * weights or the activations.
  *
@@ -47,9 +47,10 @@ class DecisionAllocationTest {
   }
 
   /**
-   * The least bytes per decision over rounds of 100 decisions, once the JIT has compiled the path (allocation
-   * only falls as it does: interpreted Vector API code boxes its vectors). The reference path gets fewer rounds:
-   * it is only compared with.
+   * The least bytes per decision over rounds of 100 decisions. Allocation only falls as the JIT compiles the path
+   * (interpreted Vector API code boxes its vectors), and on a loaded machine that takes a while: rounds go on until
+   * the least value has not improved by 1% for 10 rounds (2 for the reference path, which is only compared with),
+   * for at most a minute.
    */
   private static double bytesPerDecision(Predictor p, boolean reference) {
     assertThat(THREADS.isThreadAllocatedMemorySupported()).isTrue();
@@ -58,9 +59,12 @@ class DecisionAllocationTest {
     TrainedPredictor trained = p.trained();
     Solver solver = p.task().decisionProblem().evaluationSolver();
     int perRound = 100;
+    int patience = reference ? 2 : 10;
+    long deadline = System.nanoTime() + 60_000_000_000L;
     double best = Double.POSITIVE_INFINITY;
     double sink = 0;
-    for (int round = 0; round < (reference ? 4 : 15); round++) {
+    int sinceBest = 0;
+    while (sinceBest < patience && System.nanoTime() < deadline) {
       long before = THREADS.getCurrentThreadAllocatedBytes();
       for (int k = 0; k < perRound; k++) {
         Instance day = days.get(k % days.size());
@@ -73,8 +77,13 @@ class DecisionAllocationTest {
         }
         sink += z[0];
       }
-      long bytes = THREADS.getCurrentThreadAllocatedBytes() - before;
-      best = Math.min(best, (double) bytes / perRound);
+      double perDecision = (double) (THREADS.getCurrentThreadAllocatedBytes() - before) / perRound;
+      if (perDecision < 0.99 * best) {
+        best = perDecision;
+        sinceBest = 0;
+      } else {
+        sinceBest++;
+      }
     }
     assertThat(sink).isFinite();
     return best;
