@@ -59,11 +59,9 @@ public final class PortfolioService {
             "outerBatchSize", 20))
         .withSeed(1);
     long t0 = System.nanoTime();
-    Predictor predictor = taskmet.train(spec, (done, total, message) -> {
-      if (done % 5 == 0) {
-        System.out.printf(Locale.ROOT, "  training %d/%d %s%n", done, total, message);
-      }
-    });
+    // the method reports at its validation steps
+    Predictor predictor = taskmet.train(spec,
+        (done, total, message) -> System.out.printf(Locale.ROOT, "  training %d/%d: %s%n", done, total, message));
     predictor.save(file);
     System.out.printf(Locale.ROOT, "trained %s in %.1f s, saved to %s%n", predictor, (System.nanoTime() - t0) / 1e9,
         file);
