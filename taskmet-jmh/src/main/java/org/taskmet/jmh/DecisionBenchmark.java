@@ -38,7 +38,7 @@ import org.taskmet.embed.TrainingSpec;
  * </ul>
  *
  * <pre>
- * mvn -q -o -pl taskmet-jmh -am package -DskipTests
+ * ./mvnw -q -o -pl taskmet-jmh -am package -DskipTests
  * java -jar taskmet-jmh/target/benchmarks.jar 'DecisionBenchmark' -f 3 -wi 5 -w 1s -i 5 -r 1s -prof gc \
  *     -jvmArgsPrepend --add-modules=jdk.incubator.vector
  * </pre>
