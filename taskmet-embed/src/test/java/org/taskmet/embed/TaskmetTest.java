@@ -44,6 +44,20 @@ class TaskmetTest {
   }
 
   @Test
+  void aChosenModelPluginTrainsThePredictorAndIsItsProvenance() {
+    TrainingSpec spec = TrainingSpec.of("cubic", "mse").withMethodConfig(Map.of("iterations", 5))
+        .withModel("mlp", Map.of("hiddenLayers", 1, "hiddenUnits", 6));
+    Predictor p = TASKMET.train(spec);
+    assertThat(p.trained().parameters()).hasSize(1 * 6 + 6 + 6 * 1 + 1); // 1 -> 6 -> 1 on cubic's one feature
+    p.save(dir.resolve("hidden.json"));
+    Predictor loaded = TASKMET.load(dir.resolve("hidden.json"));
+    assertThat(loaded.spec()).isEqualTo(spec);
+    assertThat(loaded.model()).isEqualTo(new PluginRef("mlp", Map.of("hiddenLayers", 1, "hiddenUnits", 6)));
+    assertThatThrownBy(() -> TrainingSpec.of("cubic", "mse").withModel(null, Map.of("hiddenUnits", 6)))
+        .hasMessageContaining("needs a model plugin name");
+  }
+
+  @Test
   void aPreparedJobHoldsTheSplitsItTrainsOn() {
     TrainingSpec spec = TrainingSpec.of("budget", "mse")
         .withTaskConfig(Map.of("trainInstances", 8, "validationInstances", 4, "testInstances", 6))
