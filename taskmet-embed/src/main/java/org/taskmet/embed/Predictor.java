@@ -26,16 +26,17 @@ import org.taskmet.core.plugin.CheckedDecisionProblem;
  * double[] weights = predictor.decide(features, Map.of("cholesky", riskFactor));
  * }</pre>
  *
- * <p><b>Immutable and thread-safe.</b> A predictor holds private copies of its parameters and is never written
- * after construction; share one instance between request threads. A decision is a pure function of the
+ * <p><b>Immutable and thread-safe.</b> A predictor holds private copies of its parameters, which nothing writes
+ * after construction (its one cache, the checked decision problem, is set once and races harmlessly); share one
+ * instance between request threads. A decision is a pure function of the
  * features and side data: concurrent callers get bit-identical decisions to a single-threaded call. (This
  * holds when the task's evaluation solver keeps no state between calls, as the {@code Solver} contract asks
  * and the built-in solvers do.)
  *
  * <p><b>Allocation.</b> For the built-in {@code mlp} model each thread keeps one set of activation buffers
  * per predictor, made on its first call, so a decision allocates only its result, the predictions and what
- * the task's solver allocates. Everything else (weight copies in both orientations) is built when the predictor
- * is created, so no call does one-time work beyond the JIT's.
+ * the task's solver allocates. The weight copies (in both orientations) are built when the predictor is created,
+ * so no call does one-time work beyond the JIT's and a few small objects on the first decision.
  *
  * <p><b>Bad requests</b> throw {@link IllegalArgumentException} naming the task and what was expected: features
  * of the wrong shape, a NaN or infinite value, side data the decision needs but the request lacks.
@@ -53,8 +54,12 @@ public final class Predictor {
   private final TrainedPredictor trained;
   private final PluginRef model;
   private final PluginRef metric;
-  /** The task's decision problem behind the library's boundary checks (decision sizes, finiteness, validate). */
-  private final DecisionProblem problem;
+  /**
+   * The task's decision problem behind the library's boundary checks (decision sizes, finiteness, validate): made on
+   * the first decision (a few small objects; a race makes two equal ones), so a predictor of a task that only
+   * predicts can be built.
+   */
+  private volatile DecisionProblem checkedProblem;
   /** Stands in for the true targets, unknown at decision time: NaN, so a solver that read them would be caught. */
   private final Matrix unknownTargets;
   /** The fast path of the built-in model; null for a model plugin of another kind (then through its forward). */
@@ -68,7 +73,6 @@ public final class Predictor {
     this.trained = trained;
     this.model = model;
     this.metric = metric;
-    this.problem = CheckedDecisionProblem.of(task);
     double[] nan = new double[shape.items() * shape.outputs()];
     Arrays.fill(nan, Double.NaN);
     this.unknownTargets = new Matrix(shape.items(), shape.outputs(), nan);
@@ -204,7 +208,7 @@ public final class Predictor {
       requireFinite(e.getValue(), "side data '" + e.getKey() + "'", IllegalArgumentException::new);
     }
     Instance request = new Instance(features, unknownTargets, sideData);
-    return problem.evaluationSolver().solve(predictions, request, new SplittableRandom(DECISION_SEED)).decision();
+    return problem().evaluationSolver().solve(predictions, request, new SplittableRandom(DECISION_SEED)).decision();
   }
 
   /**
@@ -226,6 +230,15 @@ public final class Predictor {
   public String toString() {
     return "Predictor[task " + spec.task() + ", method " + spec.method() + ", seed " + spec.seed()
         + ", dataset seed " + spec.datasetSeed() + ", model " + model.name() + "]";
+  }
+
+  private DecisionProblem problem() {
+    DecisionProblem p = checkedProblem;
+    if (p == null) {
+      p = CheckedDecisionProblem.of(task);
+      checkedProblem = p;
+    }
+    return p;
   }
 
   private void checkFeatures(Matrix features) {

@@ -15,7 +15,7 @@ import org.taskmet.api.TrainedPredictor;
 /**
  * Bytes allocated per decision on the calling thread ({@code ThreadMXBean.getThreadAllocatedBytes}), after
  * warm-up, cycling through distinct requests as a service sees them. Once the JIT has compiled the path,
- * allocation does not depend on machine load (only the time to get there does), so the numbers are measured here (docs/embedding.md records them: 66 KB portfolio, 7.4 KB budget, nearly all of
+ * allocation does not depend on machine load (only the time to get there does), so the numbers are measured here (docs/embedding.md records them: 66 KB portfolio, 7.5 KB budget, nearly all of
  * it in the solvers); the bounds leave room above them and catch a regression such as a per-call copy of the
  * weights or the activations.
  *
