@@ -8,6 +8,10 @@ import java.util.random.RandomGenerator;
  * <p>Solvers declare their domain and check it in {@link #validate}: a violation is an
  * {@link IllegalArgumentException} whose message names the solver, the offending value and what was
  * expected (e.g. "portfolio-qp: covariance must be symmetric positive definite").
+ *
+ * <p>One solver serves many calls at once: an application that embeds taskmet calls {@link #solve} of a task's
+ * evaluation solver from several request threads. Keep per-call state local; a cache must tolerate races and never
+ * change a result.
  */
 public interface Solver {
   /** Stable name, used in logs and error messages. */

@@ -21,6 +21,7 @@ import org.taskmet.bench.sweep.FinishedTrial;
 import org.taskmet.bench.sweep.ResultStore;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
+import org.taskmet.embed.Taskmet;
 
 /**
  * The TaskMet paper's cubic figure, from the saved predictors of the lowest-seed cubic trials: each method's
@@ -58,7 +59,7 @@ final class CubicFigure {
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      TrainedPredictor p = PredictorFiles.read(file, registry).predictor();
+      TrainedPredictor p = new Taskmet(registry).load(file).trained();
       double[] ys = p.predict(grid).data();
       String series = e.getKey() + " (seed " + e.getValue().spec().seed() + ")";
       predictions.addSeries(series, xs, ys).setMarker(SeriesMarkers.NONE);

@@ -13,6 +13,7 @@ import org.taskmet.bench.sweep.TrialOutput;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
+import org.taskmet.embed.Predictor;
 
 /**
  * The {@code decision} trial kind: a method trained on a task, its hard decisions scored on the test split. The
@@ -24,7 +25,7 @@ import org.taskmet.core.plugin.Plugins;
  */
 public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionTrialResult> {
   public static final String NAME = "decision";
-  /** The artifact holding the trained predictor, see {@link PredictorFiles}. */
+  /** The artifact holding the trained predictor, a predictor file (see {@link Predictor#save}). */
   public static final String PREDICTOR = "predictor.json";
 
   private final String name;
@@ -98,7 +99,7 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
   @Override
   public TrialOutput<DecisionTrialResult> run(DecisionTrialSpec spec, TrialContext context) {
     ExecutedTrial t = executor.execute(spec, context);
-    return new TrialOutput<>(t.result(), Map.of(PREDICTOR, PredictorFiles.json(t)));
+    return new TrialOutput<>(t.result(), Map.of(PREDICTOR, t.predictor().toJson()));
   }
 
   @Override

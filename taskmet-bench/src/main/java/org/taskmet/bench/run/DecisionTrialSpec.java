@@ -3,6 +3,7 @@ package org.taskmet.bench.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.TreeMap;
+import org.taskmet.embed.TrainingSpec;
 
 /**
  * A decision-focused trial: train a method on a task's data and score its decisions on the test split. The same
@@ -37,5 +38,10 @@ public record DecisionTrialSpec(String task, Map<String, Object> taskConfig, Str
   public DecisionTrialSpec(String task, Map<String, Object> taskConfig, String method,
       Map<String, Object> methodConfig, long datasetSeed, long seed) {
     this(task, taskConfig, method, methodConfig, datasetSeed, seed, null, Map.of());
+  }
+
+  /** What trains this trial's predictor, for the embedding API (the same fields). */
+  public TrainingSpec training() {
+    return new TrainingSpec(task, taskConfig, method, methodConfig, datasetSeed, seed, model, modelConfig);
   }
 }

@@ -1,15 +1,12 @@
 package org.taskmet.bench.run;
 
-import org.taskmet.api.TrainedPredictor;
+import org.taskmet.embed.Predictor;
 
 /**
  * A finished decision-focused trial: its result and the trained predictor (saved beside the result).
  *
  * @param spec the trial
  * @param result what goes into the trial's result file
- * @param predictor the trained predictor
- * @param model the model plugin and config the predictor was built with
- * @param metric the metric plugin and config of the learned metric, or {@code null} when there is none
+ * @param predictor the trained predictor, with its model and metric plugins
  */
-public record ExecutedTrial(DecisionTrialSpec spec, DecisionTrialResult result, TrainedPredictor predictor,
-    PluginRef model, PluginRef metric) {}
+public record ExecutedTrial(DecisionTrialSpec spec, DecisionTrialResult result, Predictor predictor) {}

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.taskmet.core.io.AtomicFiles;
 
 /**
  * The result folder of a sweep, the same for every suite and engine:
@@ -83,9 +81,9 @@ public final class ResultStore {
   public void write(TrialRecord record, Map<String, String> artifacts) {
     try {
       for (Map.Entry<String, String> a : artifacts.entrySet()) {
-        writeAtomically(artifactFile(record.id(), a.getKey()), a.getValue());
+        AtomicFiles.writeString(artifactFile(record.id(), a.getKey()), a.getValue());
       }
-      writeAtomically(trialFile(record.id()), JSON.writeValueAsString(record));
+      AtomicFiles.writeString(trialFile(record.id()), JSON.writeValueAsString(record));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the result of trial " + record.id() + " into " + dir + ": " + e, e);
     }
@@ -147,25 +145,9 @@ public final class ResultStore {
   /** Writes a text file under the result folder, atomically. */
   public void writeText(String name, String text) {
     try {
-      writeAtomically(dir.resolve(name), text);
+      AtomicFiles.writeString(dir.resolve(name), text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e, e);
-    }
-  }
-
-  /** Writes {@code text} to a temporary file beside {@code target} and moves it into place. */
-  public static void writeAtomically(Path target, String text) throws IOException {
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

@@ -24,11 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.taskmet.bench.run.DecisionTrialResult;
 import org.taskmet.bench.run.DecisionTrialSpec;
 import org.taskmet.bench.run.ExecutedTrial;
-import org.taskmet.bench.run.PluginRef;
 import org.taskmet.bench.run.TrialExecutor;
 import org.taskmet.bench.sweep.TrialContext;
 import org.taskmet.core.method.MseMethod;
 import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.embed.PluginRef;
+import org.taskmet.embed.Predictor;
 
 /** Small stand-in plugins so CLI tests run in milliseconds. */
 final class FakePlugins {
@@ -145,8 +146,9 @@ final class FakePlugins {
       scores.put("optimalDq", 1.0);
       scores.put("mse", 2.0);
       TrainedPredictor predictor = new TrainedPredictor(new AffineModel(), new double[] {score, 0}, null, null, Map.of());
-      return new ExecutedTrial(spec, new DecisionTrialResult(scores, 0.01, 0.001, Map.of()), predictor,
-          new PluginRef("mlp", Map.of()), null);
+      Task task = new FakeTask().create(new FakeTask().defaultConfig());
+      return new ExecutedTrial(spec, new DecisionTrialResult(scores, 0.01, 0.001, Map.of()),
+          Predictor.of(spec.training(), task, predictor, new PluginRef("mlp", Map.of()), null));
     }
   }
 }

@@ -20,7 +20,8 @@ import org.taskmet.api.Model;
  * carrying the cotangent and its tangent). A {@link ForwardPass} from {@link #forward} keeps the
  * activations, the weight copies, the activation derivatives (computed on first use) and scratch
  * buffers, so repeated products at one point (conjugate-gradient iterations) reuse them and allocate only
- * their results. A pass is therefore not safe for concurrent use by several threads.
+ * their results. A pass is therefore not safe for concurrent use by several threads; {@link #inference} gives
+ * an evaluator at fixed parameters that is.
  */
 public final class Sequential implements Model {
   private final List<Dense> layers;
@@ -121,6 +122,43 @@ public final class Sequential implements Model {
     ModelArguments.requireVector("parameters", parameters, parameterCount);
     ModelArguments.requireInput(input, inputSize(), "shape " + input.shape());
     return new Pass(parameters, input);
+  }
+
+  /**
+   * This model at fixed parameters, for inference only (no products): see {@link Inference}.
+   *
+   * @param parameters copied, so later changes to the array do not reach the result
+   */
+  public Inference inference(double[] parameters) {
+    ModelArguments.requireVector("parameters", parameters, parameterCount);
+    return new Inference(parameters.clone());
+  }
+
+  private Dense.Weights[] loadWeights(double[] theta) {
+    Dense.Weights[] w = new Dense.Weights[layers.size()];
+    for (int l = 0; l < w.length; l++) {
+      w[l] = layers.get(l).newWeights();
+      w[l].load(theta);
+    }
+    return w;
+  }
+
+  private double[][] newActivations(int rows) {
+    double[][] a = new double[layers.size()][];
+    for (int l = 0; l < a.length; l++) {
+      a[l] = new double[rows * layers.get(l).outputSize()];
+    }
+    return a;
+  }
+
+  /** The forward sweep shared by {@link Pass} and {@link Inference}: a[l] = σ_l(a[l−1] W_lᵀ + b_l), a[−1] = x. */
+  private void forwardLayers(int rows, double[] x, Dense.Weights[] w, double[] theta, double[][] a,
+      Dense.Workspace workspace) {
+    for (int l = 0; l < layers.size(); l++) {
+      layers.get(l).forward(rows, x, w[l], theta, a[l], workspace);
+      activations.get(l).apply(a[l], a[l], a[l].length);
+      x = a[l];
+    }
   }
 
   @Override
@@ -303,18 +341,9 @@ public final class Sequential implements Model {
       this.input = input;
       this.rows = input.rows();
       int n = layers.size();
-      w = new Dense.Weights[n];
-      a = new double[n][];
-      double[] x = input.data();
-      for (int l = 0; l < n; l++) {
-        Dense d = layers.get(l);
-        w[l] = d.newWeights();
-        w[l].load(theta);
-        a[l] = new double[rows * d.outputSize()];
-        d.forward(rows, x, w[l], theta, a[l], workspace);
-        activations.get(l).apply(a[l], a[l], a[l].length);
-        x = a[l];
-      }
+      w = loadWeights(theta);
+      a = newActivations(rows);
+      forwardLayers(rows, input.data(), w, theta, a, workspace);
       output = new Matrix(rows, outputSize(), a[n - 1]);
     }
 
@@ -403,6 +432,73 @@ public final class Sequential implements Model {
       }
       s.tangentValid = true;
       return xDot;
+    }
+  }
+
+  /**
+   * A {@link Sequential} at fixed parameters, for inference only: the weights are copied once, in every
+   * orientation the forward sweep reads, so the object is never written after construction and may be shared
+   * between threads. Each thread brings its own {@link Buffers}; a prediction then allocates nothing. Outputs
+   * are bit-identical to {@link #forward} (the same sweep on the same copies).
+   */
+  public final class Inference {
+    private final double[] theta;
+    private final Dense.Weights[] w;
+
+    private Inference(double[] theta) {
+      this.theta = theta;
+      this.w = loadWeights(theta);
+      for (Dense.Weights weights : w) {
+        weights.wt(); // formed now: a lazily formed copy would be a write shared between threads
+      }
+    }
+
+    /** Working storage for inputs of {@code rows} rows, for one thread at a time. */
+    public Buffers newBuffers(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("inference buffers need rows >= 1, got " + rows);
+      }
+      return new Buffers(Sequential.this, rows, newActivations(rows));
+    }
+
+    /**
+     * The output rows (rows × outputs, row-major) for {@code input}: a view of {@code buffers}, valid until
+     * their next use.
+     *
+     * @throws IllegalArgumentException when the input's shape does not match the model and the buffers, or it
+     *     holds a non-finite value
+     */
+    public double[] predict(Matrix input, Buffers buffers) {
+      ModelArguments.requireInput(input, inputSize(), "one row per item"); // a constant: no allocation per call
+      if (buffers.owner != Sequential.this) {
+        throw new IllegalArgumentException("inference buffers were made for model " + buffers.owner.describe()
+            + ", not " + describe());
+      }
+      if (input.rows() != buffers.rows) {
+        throw new IllegalArgumentException("model input has " + input.rows() + " rows, the buffers hold "
+            + buffers.rows);
+      }
+      forwardLayers(buffers.rows, input.data(), w, theta, buffers.activations, buffers.workspace);
+      return buffers.activations[layers.size() - 1];
+    }
+  }
+
+  /** Per-thread working storage of an {@link Inference}: the activations of every layer. */
+  public static final class Buffers {
+    private final Sequential owner;
+    private final int rows;
+    private final double[][] activations;
+    private final Dense.Workspace workspace = new Dense.Workspace();
+
+    private Buffers(Sequential owner, int rows, double[][] activations) {
+      this.owner = owner;
+      this.rows = rows;
+      this.activations = activations;
+    }
+
+    /** The number of input rows these buffers hold. */
+    public int rows() {
+      return rows;
     }
   }
 }

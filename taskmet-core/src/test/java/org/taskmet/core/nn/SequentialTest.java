@@ -102,6 +102,48 @@ class SequentialTest {
   }
 
   @Test
+  void inferenceGivesTheForwardPassOutputBitForBit() {
+    // wide and narrow output layers take the two gemm orientations of Dense; 1 row and 50 rows both
+    List<Sequential> models = List.of(
+        Sequential.mlp(28, 1, 1, 500, Activation.RELU, Activation.TANH, Initialization.pytorchDefault()),
+        Sequential.mlp(10, 10, 1, 64, Activation.RELU, Activation.RELU, Initialization.pytorchDefault()),
+        new Sequential(new int[] {3, 40, 7, 33}, List.of(Activation.SOFTPLUS, Activation.TANH, Activation.IDENTITY),
+            Initialization.pytorchDefault()),
+        Sequential.linear(4, 2));
+    SplittableRandom rng = new SplittableRandom(17);
+    for (Sequential m : models) {
+      double[] theta = m.initialParameters(rng);
+      double[] original = theta.clone();
+      Sequential.Inference inference = m.inference(theta);
+      java.util.Arrays.fill(theta, 3.0); // the inference holds its own copy
+      for (int rows : new int[] {1, 50}) {
+        Sequential.Buffers buffers = inference.newBuffers(rows);
+        for (int k = 0; k < 3; k++) { // buffers reused across calls
+          Matrix x = new Matrix(rows, m.inputSize(), rng.doubles((long) rows * m.inputSize(), -2, 2).toArray());
+          double[] expected = m.forward(original, x).output().data();
+          assertThat(inference.predict(x, buffers)).as(m + " rows " + rows).containsExactly(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void inferenceRejectsInputsThatDoNotFitItsBuffers() {
+    Sequential m = Sequential.mlp(3, 2, 1, 8, Activation.RELU, Activation.IDENTITY, Initialization.pytorchDefault());
+    Sequential.Inference inference = m.inference(m.initialParameters(new SplittableRandom(2)));
+    Sequential.Buffers five = inference.newBuffers(5);
+    assertThatThrownBy(() -> inference.predict(Matrix.zeros(4, 3), five))
+        .hasMessage("model input has 4 rows, the buffers hold 5");
+    assertThatThrownBy(() -> inference.predict(Matrix.zeros(5, 2), five)).hasMessageContaining("columns, expected 3");
+    assertThatThrownBy(() -> inference.newBuffers(0)).hasMessage("inference buffers need rows >= 1, got 0");
+    Sequential other = Sequential.linear(3, 2);
+    Sequential.Buffers foreign = other.inference(other.initialParameters(new SplittableRandom(3))).newBuffers(5);
+    assertThatThrownBy(() -> inference.predict(Matrix.zeros(5, 3), foreign))
+        .hasMessage("inference buffers were made for model 3-2, not 3-8-relu-2");
+    assertThatThrownBy(() -> m.inference(new double[3])).hasMessageContaining("length " + m.parameterCount());
+  }
+
+  @Test
   void badInputsAreRejectedWithClearMessages() {
     Sequential m = Sequential.linear(2, 1);
     double[] theta = m.initialParameters(new SplittableRandom(1));
