@@ -17,12 +17,14 @@ import org.taskmet.api.PluginKind;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
 
 /**
  * The predictor file format, {@code taskmet-predictor/1}: one JSON object with the training spec (field
- * {@code trial}), the model and metric plugins with their configs, the model's sizes, and the parameters. Loading
+ * {@code trial}), the model and metric plugins with their configs, the model's sizes, the parameters, and the
+ * taskmet version and commit that wrote it ({@code writtenBy}; absent in files of taskmet 0.1). Loading
  * rebuilds the task, model and metric through the plugin registry. All reading and writing of the format is
  * here.
  *
@@ -46,7 +48,7 @@ final class PredictorFile {
   record Content(String format, @JsonProperty(required = true) TrainingSpec trial,
       @JsonProperty(required = true) PluginRef model, @JsonProperty(required = true) int inputSize,
       @JsonProperty(required = true) int outputSize, @JsonProperty(required = true) double[] parameters,
-      PluginRef metric, double[] metricParameters, Map<String, Double> diagnostics) {}
+      PluginRef metric, double[] metricParameters, Map<String, Double> diagnostics, BuildInfo writtenBy) {}
 
   private PredictorFile() {}
 
@@ -54,7 +56,7 @@ final class PredictorFile {
   static String json(Predictor p) {
     TrainedPredictor t = p.trained();
     Content c = new Content(FORMAT, p.spec(), p.model(), t.model().inputSize(), t.model().outputSize(),
-        t.parameters(), p.metric().orElse(null), t.metricParameters(), t.diagnostics());
+        t.parameters(), p.metric().orElse(null), t.metricParameters(), t.diagnostics(), BuildInfo.current());
     try {
       return JSON.writeValueAsString(c);
     } catch (JsonProcessingException e) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.TrainedPredictor;
+import org.taskmet.core.provenance.BuildInfo;
 
 /** Predictor files: the round trip, files written by taskmet 0.1, and broken files. */
 class PredictorFileTest {
@@ -46,6 +47,15 @@ class PredictorFileTest {
       assertThat(loaded.predict(in.features()).sameValues(cubic.predict(in.features()))).isTrue();
       assertThat(loaded.decide(in.features())).containsExactly(cubic.decide(in.features()));
     }
+  }
+
+  @Test
+  void aSavedFileNamesTheVersionAndCommitThatWroteIt() throws IOException {
+    Path file = dir.resolve("cubic.json");
+    cubic.save(file);
+    JsonNode writtenBy = new ObjectMapper().readTree(Files.readString(file)).get("writtenBy");
+    assertThat(writtenBy.get("version").asText()).isEqualTo(BuildInfo.current().version());
+    assertThat(writtenBy.get("commit").asText()).isEqualTo(BuildInfo.current().commit());
   }
 
   @Test
