@@ -134,6 +134,19 @@ class SweepPlanTest {
     assertThat(methodConfig(a)).containsEntry("patience", 100).containsEntry("iterations", 20);
   }
 
+  /** The sweep files under {@code examples/sweeps} that the docs tell users to run plan without an error. */
+  @Test
+  void theExampleSweepFilesPlan() throws Exception {
+    List<Path> files;
+    try (var list = Files.list(Path.of("..", "examples", "sweeps"))) {
+      files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).extracting(f -> f.getFileName().toString()).contains("cubic-cg.yaml", "pyepo-taskmet-metric.yaml");
+    for (Path f : files) {
+      assertThat(Sweep.plan(SweepFile.read(f), KINDS, PLUGINS).trials()).as(f.toString()).isNotEmpty();
+    }
+  }
+
   @Test
   void mistakesNameTheFileTheTrialAndThePlugin() {
     SweepFile unknownKey = SweepFile.parse("p", "p.yaml", """
