@@ -155,8 +155,12 @@ public final class Sequential implements Model {
   private void forwardLayers(int rows, double[] x, Dense.Weights[] w, double[] theta, double[][] a,
       Dense.Workspace workspace) {
     for (int l = 0; l < layers.size(); l++) {
-      layers.get(l).forward(rows, x, w[l], theta, a[l], workspace);
-      activations.get(l).apply(a[l], a[l], a[l].length);
+      Activation act = activations.get(l);
+      boolean fused = act == Activation.RELU;
+      layers.get(l).forward(rows, x, w[l], theta, a[l], workspace, fused);
+      if (!fused) {
+        act.apply(a[l], a[l], a[l].length);
+      }
       x = a[l];
     }
   }
@@ -168,6 +172,7 @@ public final class Sequential implements Model {
     double[] grad = new double[parameterCount];
     pass.ensureDerivatives();
     Scratch s = pass.scratch();
+    s.ensureReverseBuffers();
     double[] g = outputCotangent.data();
     int rows = pass.rows;
     for (int l = layers.size() - 1; l >= 0; l--) {
@@ -201,6 +206,8 @@ public final class Sequential implements Model {
     ModelArguments.requireOutputShaped("output cotangent tangent", outputCotangentTangent, pass.rows, outputSize());
     pass.propagateTangent(parameterTangent);
     Scratch s = pass.scratch();
+    s.ensureReverseBuffers();
+    s.ensureReverseTangentBuffers();
     double[] gradDot = new double[parameterCount];
     double[] g = outputCotangent.data();
     double[] gDot = outputCotangentTangent.data();
@@ -270,14 +277,16 @@ public final class Sequential implements Model {
   }
 
   /**
-   * Reusable per-pass buffers: the reverse ones on the first product, the tangent ones on the first
-   * forward-mode or second-order product (a plain gradient step never pays for them).
+   * Reusable per-pass buffers, each group made by the first product that needs it: the reverse ones by a VJP,
+   * the tangent ones by a JVP, the reverse-tangent ones by an R-operator product (a plain gradient step never
+   * pays for tangents, and a mixed product, a JVP only, never for reverse buffers: at 500 rows × 500 units
+   * each buffer is 2 MB).
    */
   private final class Scratch {
     final int rows;
-    final double[][] ga = new double[layers.size()][];
-    final double[][] gz = new double[layers.size()][];
-    final double[][] wScratch = new double[layers.size()][];
+    double[][] ga;
+    double[][] gz;
+    double[][] wScratch;
     double[][] gaDot;
     double[][] gzDot;
     double[][] zDot;
@@ -289,16 +298,30 @@ public final class Sequential implements Model {
 
     Scratch(int rows) {
       this.rows = rows;
-      for (int l = 0; l < layers.size(); l++) {
-        int n = rows * layers.get(l).outputSize();
-        if (l + 1 < layers.size()) {
-          ga[l] = new double[n];
+    }
+
+    private int width(int l) {
+      return rows * layers.get(l).outputSize();
+    }
+
+    void ensureReverseBuffers() {
+      if (ga != null) {
+        return;
+      }
+      int count = layers.size();
+      double[][] cotangents = new double[count][];
+      gz = new double[count][];
+      wScratch = new double[count][];
+      for (int l = 0; l < count; l++) {
+        if (l + 1 < count) {
+          cotangents[l] = new double[width(l)];
         }
         if (activations.get(l) != Activation.IDENTITY) {
-          gz[l] = new double[n];
+          gz[l] = new double[width(l)];
         }
         wScratch[l] = new double[layers.get(l).outputSize() * layers.get(l).inputSize()];
       }
+      ga = cotangents;
     }
 
     void ensureTangentBuffers() {
@@ -306,20 +329,34 @@ public final class Sequential implements Model {
         return;
       }
       int count = layers.size();
-      gaDot = new double[count][];
-      gzDot = new double[count][];
-      zDot = new double[count][];
+      double[][] z = new double[count][];
       aDot = new double[count][];
       wDot = new Dense.Weights[count];
       tangentOf = new double[parameterCount];
       for (int l = 0; l < count; l++) {
-        int n = rows * layers.get(l).outputSize();
-        gaDot[l] = new double[n];
-        gzDot[l] = new double[n];
-        zDot[l] = new double[n];
-        aDot[l] = activations.get(l) == Activation.IDENTITY ? zDot[l] : new double[n];
+        z[l] = new double[width(l)];
+        aDot[l] = activations.get(l) == Activation.IDENTITY ? z[l] : new double[width(l)];
         wDot[l] = layers.get(l).newWeights();
       }
+      zDot = z;
+    }
+
+    void ensureReverseTangentBuffers() {
+      if (gaDot != null) {
+        return;
+      }
+      int count = layers.size();
+      double[][] cotangentTangents = new double[count][];
+      gzDot = new double[count][];
+      for (int l = 0; l < count; l++) {
+        if (l + 1 < count) {
+          cotangentTangents[l] = new double[width(l)];
+        }
+        if (activations.get(l) != Activation.IDENTITY) {
+          gzDot[l] = new double[width(l)];
+        }
+      }
+      gaDot = cotangentTangents;
     }
   }
 
