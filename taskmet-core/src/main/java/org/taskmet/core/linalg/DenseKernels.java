@@ -49,6 +49,12 @@ public interface DenseKernels {
    */
   void addBias(int rows, int n, double[] bias, int biasOff, boolean relu, double[] z);
 
+  /**
+   * out[i] = a[i] &gt; 0 ? v[i] : v[i]·0.0 for i &lt; n: v times the ReLU's derivative, read off the ReLU's output
+   * a (no derivative array). Bit-identical to v[i]·d[i] with d[i] = a[i] &gt; 0 ? 1.0 : 0.0. {@code out} may be v.
+   */
+  void reluGate(int n, double[] a, double[] v, double[] out);
+
   /** out[r] = Σ_j e[r·n + j]² for r &lt; rows. */
   void rowSquaredNorms(int rows, int n, double[] e, double[] out);
 

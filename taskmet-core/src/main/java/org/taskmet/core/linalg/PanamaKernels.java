@@ -234,6 +234,19 @@ public final class PanamaKernels implements DenseKernels {
   }
 
   @Override
+  public void reluGate(int n, double[] a, double[] v, double[] out) {
+    int i = 0;
+    for (int bound = n - L; i <= bound; i += L) {
+      DoubleVector vv = DoubleVector.fromArray(S, v, i);
+      // v·0.0 where a ≤ 0 or NaN, not 0.0: keeps the sign of zero and NaN/∞ in v as v·d[i] did
+      vv.mul(0.0).blend(vv, DoubleVector.fromArray(S, a, i).compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = a[i] > 0 ? v[i] : v[i] * 0.0;
+    }
+  }
+
+  @Override
   public void rowSquaredNorms(int rows, int n, double[] e, double[] out) {
     if (n < 4 * L) {
       // short rows (e.g. 10 items): a lane reduction per row costs more than the scalar sum (measured 3× slower)

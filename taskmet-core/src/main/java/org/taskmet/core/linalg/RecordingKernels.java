@@ -22,7 +22,7 @@ public final class RecordingKernels implements DenseKernels {
         case "gemm" -> 2L * m * n * k;
         case "gemv", "gemvT", "rank1" -> 2L * m * n;
         case "dot", "axpy", "norm2" -> 2L * n;
-        case "scale" -> n;
+        case "scale", "reluGate" -> n;
         case "rowSquaredNorms" -> 2L * m * n;
         case "addBias", "addBiasRelu" -> (long) m * n;
         case "rowQuadraticForms" -> 2L * m * n * (n + 1);
@@ -158,6 +158,13 @@ public final class RecordingKernels implements DenseKernels {
   public void addBias(int rows, int n, double[] bias, int biasOff, boolean relu, double[] z) {
     record(relu ? "addBiasRelu" : "addBias", false, false, rows, n, 1);
     delegate.addBias(rows, n, bias, biasOff, relu, z);
+    done();
+  }
+
+  @Override
+  public void reluGate(int n, double[] a, double[] v, double[] out) {
+    record("reluGate", false, false, 1, n, 1);
+    delegate.reluGate(n, a, v, out);
     done();
   }
 

@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 import org.taskmet.api.ForwardPass;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Model;
+import org.taskmet.core.linalg.DenseKernels;
+import org.taskmet.core.linalg.Kernels;
 
 /**
  * A feed-forward network of {@link Dense} layers, each followed by an {@link Activation}: the MLP and the
@@ -24,6 +26,8 @@ import org.taskmet.api.Model;
  * an evaluator at fixed parameters that is.
  */
 public final class Sequential implements Model {
+  private static final DenseKernels K = Kernels.get();
+
   private final List<Dense> layers;
   private final List<Activation> activations;
   private final Initialization init;
@@ -180,7 +184,7 @@ public final class Sequential implements Model {
       double[] gz = g;
       if (activations.get(l) != Activation.IDENTITY) {
         gz = s.gz[l];
-        multiply(g, pass.d1[l], gz, rows * d.outputSize());
+        pass.gate(l, g, gz);
       }
       double[] gx = l > 0 ? s.ga[l - 1] : null;
       d.vjp(rows, pass.layerInput(l), pass.w[l], gz, grad, s.wScratch[l], gx, pass.workspace);
@@ -221,11 +225,11 @@ public final class Sequential implements Model {
         gz = s.gz[l];
         gzDot = s.gzDot[l];
         int n = rows * d.outputSize();
-        double[] d1 = pass.d1[l];
-        multiply(g, d1, gz, n);
+        pass.gate(l, g, gz);
         if (act.piecewiseLinear()) {
-          multiply(gDot, d1, gzDot, n);
+          pass.gate(l, gDot, gzDot);
         } else {
+          double[] d1 = pass.d1[l];
           double[] d2 = pass.d2[l];
           double[] zDot = s.zDot[l];
           for (int i = 0; i < n; i++) {
@@ -429,8 +433,8 @@ public final class Sequential implements Model {
       double[][] second = new double[n][];
       for (int l = 0; l < n; l++) {
         Activation act = activations.get(l);
-        if (act == Activation.IDENTITY) {
-          continue;
+        if (act == Activation.IDENTITY || act == Activation.RELU) {
+          continue; // the ReLU's derivative is read off its output by gate()
         }
         first[l] = new double[a[l].length];
         act.firstDerivative(a[l], first[l], a[l].length);
@@ -441,6 +445,15 @@ public final class Sequential implements Model {
       }
       d2 = second;
       d1 = first;
+    }
+
+    /** out = v ⊙ σ'(z_l) for a non-identity layer l (the ReLU's without a stored derivative array). */
+    private void gate(int l, double[] v, double[] out) {
+      if (activations.get(l) == Activation.RELU) {
+        K.reluGate(a[l].length, a[l], v, out);
+      } else {
+        multiply(v, d1[l], out, a[l].length);
+      }
     }
 
     /**
@@ -463,7 +476,7 @@ public final class Sequential implements Model {
         s.wDot[l].load(s.tangentOf);
         d.jvp(rows, layerInput(l), xDot, w[l], s.wDot[l], s.tangentOf, s.zDot[l], workspace);
         if (activations.get(l) != Activation.IDENTITY) {
-          multiply(d1[l], s.zDot[l], s.aDot[l], s.zDot[l].length);
+          gate(l, s.zDot[l], s.aDot[l]);
         }
         xDot = s.aDot[l];
       }

@@ -194,6 +194,33 @@ class PanamaKernelsTest {
     }
   }
 
+  /** The ReLU gate: both kernels give the bits of v ⊙ d with d the stored ReLU derivative it replaced. */
+  @Test
+  void reluGateIsBitIdenticalToTimesTheStoredDerivative() {
+    SplittableRandom rng = new SplittableRandom(8);
+    double[] special = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.5};
+    for (int n : lengths()) {
+      double[] a = random(rng, n);
+      double[] v = random(rng, n);
+      for (int i = 0; i < n; i += 2) {
+        a[i] = special[i % special.length];
+        v[(i * 7 + 1) % n] = special[(i / 2) % special.length];
+      }
+      double[] expected = new double[n];
+      for (int i = 0; i < n; i++) {
+        expected[i] = v[i] * (a[i] > 0 ? 1.0 : 0.0);
+      }
+      for (DenseKernels kernels : new DenseKernels[] {scalar, simd}) {
+        double[] out = new double[n];
+        kernels.reluGate(n, a, v, out);
+        assertThat(out).as("%s reluGate n=%d", kernels.name(), n).isEqualTo(expected);
+        double[] inPlace = v.clone();
+        kernels.reluGate(n, a, inPlace, inPlace);
+        assertThat(inPlace).as("%s reluGate in place n=%d", kernels.name(), n).isEqualTo(expected);
+      }
+    }
+  }
+
   /**
    * The broadcast gemm (B not transposed) computes row blocks of 6, 4, 2 and 1 rows: each C row must have the
    * same bits whichever tile computed it (here: as in a one-row gemm), so the row count of a batch never changes
