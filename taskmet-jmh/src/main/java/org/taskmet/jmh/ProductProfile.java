@@ -17,7 +17,7 @@ import org.taskmet.core.nn.Sequential;
  * The load-independent profile of TaskMet's outer-step products ({@link HypergradientBenchmark}, at the three
  * paper sizes) and of an MLP at the RL agent's widths: for one call of each product, every kernel call by
  * operation and shape (GEMM M×N×K and transposes) with its FLOPs, and the bytes the product allocates per call
- * (the thread's allocation counter over many calls once the JIT has compiled them). Prints Markdown.
+ * (the thread's allocation counter over batches of calls, once two batches in a row agree). Prints Markdown.
  *
  * <p>{@code --time} adds the nanoseconds spent in each shape and outside the kernels (bias/activation passes,
  * copies, the loss's own loops): those depend on the machine's load, so take them on a quiet machine only.
@@ -28,9 +28,14 @@ import org.taskmet.core.nn.Sequential;
  */
 public final class ProductProfile {
   private static final String[] PRODUCTS = {"grad", "hvp", "mixed", "hypergrad"};
-  /** Calls before measuring, so C2 has compiled the kernels (interpreted Vector API code allocates). */
-  private static final long WARM_UP_NANOS = 3_000_000_000L;
-  private static final int MEASURED_CALLS = 20;
+  /**
+   * Warm-up: at least this long, then until two batches in a row allocate the same bytes per call (within
+   * 1 %): interpreted or C1-compiled Vector API code allocates its vectors, so bytes fall until C2 has compiled
+   * every kernel, and how long that takes depends on the machine's load.
+   */
+  private static final long MIN_WARM_UP_NANOS = 2_000_000_000L;
+  private static final long MAX_WARM_UP_NANOS = 120_000_000_000L;
+  private static final int BATCH_CALLS = 10;
   /** Results' lengths are added here so the JIT cannot drop the calls. */
   private static volatile long sink;
 
@@ -70,17 +75,15 @@ public final class ProductProfile {
   }
 
   private static void report(String name, Supplier<double[]> call, RecordingKernels recorder, boolean time) {
-    long until = System.nanoTime() + WARM_UP_NANOS;
-    while (System.nanoTime() < until) {
-      sink += call.get().length;
+    long start = System.nanoTime();
+    long previous = -1;
+    long bytes = batchBytesPerCall(call);
+    while (System.nanoTime() - start < MAX_WARM_UP_NANOS
+        && (System.nanoTime() - start < MIN_WARM_UP_NANOS || Math.abs(bytes - previous) > bytes / 100)) {
+      previous = bytes;
+      bytes = batchBytesPerCall(call);
     }
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long before = threads.getCurrentThreadAllocatedBytes();
-    for (int i = 0; i < MEASURED_CALLS; i++) {
-      sink += call.get().length;
-    }
-    long bytes = (threads.getCurrentThreadAllocatedBytes() - before) / MEASURED_CALLS;
+    boolean settled = Math.abs(bytes - previous) <= bytes / 100;
 
     recorder.start();
     long t0 = System.nanoTime();
@@ -93,9 +96,10 @@ public final class ProductProfile {
     long gemmFlops = counts.stream().filter(c -> c.shape().op().equals("gemm"))
         .mapToLong(RecordingKernels.Count::flops).sum();
     long kernelNanos = counts.stream().mapToLong(RecordingKernels.Count::nanos).sum();
-    System.out.printf(Locale.ROOT, "%n### %s%n%n%,d bytes allocated per call; %,d kernel calls, %s FLOP "
-            + "(%.1f %% in GEMMs)%n%n", name, bytes, counts.stream().mapToLong(RecordingKernels.Count::calls).sum(),
-        mflop(flops), 100.0 * gemmFlops / Math.max(1, flops));
+    System.out.printf(Locale.ROOT, "%n### %s%n%n%,d bytes allocated per call%s; %,d kernel calls, %s FLOP "
+            + "(%.1f %% in GEMMs)%n%n", name, bytes, settled ? "" : " (NOT SETTLED: the JIT was still compiling)",
+        counts.stream().mapToLong(RecordingKernels.Count::calls).sum(), mflop(flops),
+        100.0 * gemmFlops / Math.max(1, flops));
     List<String> header = new ArrayList<>(List.of("kernel, shape", "calls", "FLOP", "% of FLOP"));
     if (time) {
       header.addAll(List.of("µs (one call)", "GFLOP/s"));
@@ -115,6 +119,17 @@ public final class ProductProfile {
           + "(bias/activation passes, copies, allocation, the loss's loops; the timer adds ~50 ns per kernel call)%n",
           total / 1e3, kernelNanos / 1e3, (total - kernelNanos) / 1e3);
     }
+  }
+
+  /** The bytes this thread allocates per call, over a batch of calls. */
+  private static long batchBytesPerCall(Supplier<double[]> call) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < BATCH_CALLS; i++) {
+      sink += call.get().length;
+    }
+    return (threads.getCurrentThreadAllocatedBytes() - before) / BATCH_CALLS;
   }
 
   /** FLOPs in M (millions) with 3 significant digits. */
