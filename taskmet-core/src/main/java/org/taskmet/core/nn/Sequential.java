@@ -308,24 +308,36 @@ public final class Sequential implements Model {
       return rows * layers.get(l).outputSize();
     }
 
+    /** One rows × width buffer per layer but the output layer: the cotangent of its output, from the layer above. */
+    private double[][] cotangentBuffers() {
+      double[][] b = new double[layers.size()][];
+      for (int l = 0; l + 1 < layers.size(); l++) {
+        b[l] = new double[width(l)];
+      }
+      return b;
+    }
+
+    /** One rows × width buffer per layer whose activation gates the cotangent (not the identity). */
+    private double[][] gateBuffers() {
+      double[][] b = new double[layers.size()][];
+      for (int l = 0; l < layers.size(); l++) {
+        if (activations.get(l) != Activation.IDENTITY) {
+          b[l] = new double[width(l)];
+        }
+      }
+      return b;
+    }
+
     void ensureReverseBuffers() {
       if (ga != null) {
         return;
       }
-      int count = layers.size();
-      double[][] cotangents = new double[count][];
-      gz = new double[count][];
-      wScratch = new double[count][];
-      for (int l = 0; l < count; l++) {
-        if (l + 1 < count) {
-          cotangents[l] = new double[width(l)];
-        }
-        if (activations.get(l) != Activation.IDENTITY) {
-          gz[l] = new double[width(l)];
-        }
+      gz = gateBuffers();
+      wScratch = new double[layers.size()][];
+      for (int l = 0; l < layers.size(); l++) {
         wScratch[l] = new double[layers.get(l).outputSize() * layers.get(l).inputSize()];
       }
-      ga = cotangents;
+      ga = cotangentBuffers();
     }
 
     void ensureTangentBuffers() {
@@ -349,18 +361,8 @@ public final class Sequential implements Model {
       if (gaDot != null) {
         return;
       }
-      int count = layers.size();
-      double[][] cotangentTangents = new double[count][];
-      gzDot = new double[count][];
-      for (int l = 0; l < count; l++) {
-        if (l + 1 < count) {
-          cotangentTangents[l] = new double[width(l)];
-        }
-        if (activations.get(l) != Activation.IDENTITY) {
-          gzDot[l] = new double[width(l)];
-        }
-      }
-      gaDot = cotangentTangents;
+      gzDot = gateBuffers();
+      gaDot = cotangentBuffers();
     }
   }
 
