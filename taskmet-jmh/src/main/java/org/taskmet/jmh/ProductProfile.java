@@ -17,7 +17,7 @@ import org.taskmet.core.nn.Sequential;
  * The load-independent profile of TaskMet's outer-step products ({@link HypergradientBenchmark}, at the three
  * paper sizes) and of an MLP at the RL agent's widths: for one call of each product, every kernel call by
  * operation and shape (GEMM M×N×K and transposes) with its FLOPs, and the bytes the product allocates per call
- * (the thread's allocation counter over batches of calls, once two batches in a row agree). Prints Markdown.
+ * (the thread's allocation counter: the lowest batch once the JIT has settled). Prints Markdown.
  *
  * <p>{@code --time} adds the nanoseconds spent in each shape and outside the kernels (bias/activation passes,
  * copies, the loss's own loops): those depend on the machine's load, so take them on a quiet machine only.
@@ -29,11 +29,12 @@ import org.taskmet.core.nn.Sequential;
 public final class ProductProfile {
   private static final String[] PRODUCTS = {"grad", "hvp", "mixed", "hypergrad"};
   /**
-   * Warm-up: at least this long, then until two batches in a row allocate the same bytes per call (within
-   * 1 %): interpreted or C1-compiled Vector API code allocates its vectors, so bytes fall until C2 has compiled
-   * every kernel, and how long that takes depends on the machine's load.
+   * Warm-up: at least this long, then until {@value #SETTLED_BATCHES} batches in a row set no new low (by more
+   * than 1 %) of bytes per call; the low is the result. Interpreted or C1-compiled Vector API code allocates its
+   * vectors, so the bytes only fall as C2 compiles the kernels, and how long that takes depends on the load.
    */
-  private static final long MIN_WARM_UP_NANOS = 2_000_000_000L;
+  private static final long MIN_WARM_UP_NANOS = 5_000_000_000L;
+  private static final int SETTLED_BATCHES = 5;
   private static final long MAX_WARM_UP_NANOS = 120_000_000_000L;
   private static final int BATCH_CALLS = 10;
   /** Results' lengths are added here so the JIT cannot drop the calls. */
@@ -76,14 +77,15 @@ public final class ProductProfile {
 
   private static void report(String name, Supplier<double[]> call, RecordingKernels recorder, boolean time) {
     long start = System.nanoTime();
-    long previous = -1;
     long bytes = batchBytesPerCall(call);
+    int batchesWithoutNewLow = 0;
     while (System.nanoTime() - start < MAX_WARM_UP_NANOS
-        && (System.nanoTime() - start < MIN_WARM_UP_NANOS || Math.abs(bytes - previous) > bytes / 100)) {
-      previous = bytes;
-      bytes = batchBytesPerCall(call);
+        && (System.nanoTime() - start < MIN_WARM_UP_NANOS || batchesWithoutNewLow < SETTLED_BATCHES)) {
+      long next = batchBytesPerCall(call);
+      batchesWithoutNewLow = next < bytes - bytes / 100 ? 0 : batchesWithoutNewLow + 1;
+      bytes = Math.min(bytes, next);
     }
-    boolean settled = Math.abs(bytes - previous) <= bytes / 100;
+    boolean settled = batchesWithoutNewLow >= SETTLED_BATCHES;
 
     recorder.start();
     long t0 = System.nanoTime();
