@@ -42,6 +42,19 @@ public interface DenseKernels {
   /** A += alpha·x·yᵀ, A m×n. */
   void rank1Update(int m, int n, double alpha, double[] x, int xOff, double[] y, int yOff, double[] a, int aOff);
 
+  /**
+   * z[r·n + j] = σ(z[r·n + j] + bias[biasOff + j]) for r &lt; rows, j &lt; n, with σ the ReLU
+   * ({@code v > 0 ? v : 0.0}) when {@code relu} and the identity otherwise: a dense layer's bias and activation
+   * in one pass over its output. Bit-identical to an axpy of the bias into each row followed by the ReLU.
+   */
+  void addBias(int rows, int n, double[] bias, int biasOff, boolean relu, double[] z);
+
+  /**
+   * out[i] = a[i] &gt; 0 ? v[i] : v[i]·0.0 for i &lt; n: v times the ReLU's derivative, read off the ReLU's output
+   * a (no derivative array). Bit-identical to v[i]·d[i] with d[i] = a[i] &gt; 0 ? 1.0 : 0.0. {@code out} may be v.
+   */
+  void reluGate(int n, double[] a, double[] v, double[] out);
+
   /** out[r] = Σ_j e[r·n + j]² for r &lt; rows. */
   void rowSquaredNorms(int rows, int n, double[] e, double[] out);
 

@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
  * is readable (the JVM was started with {@code --add-modules jdk.incubator.vector}) and the optimizing JIT
  * (C2) is available to compile them, the scalar ones otherwise (interpreted or C1-only Vector API code is
  * far slower than scalar loops). Logs one line saying which. Set {@code -Dtaskmet.kernels=scalar} to force
- * the scalar ones.
+ * the scalar ones, and {@code -Dtaskmet.kernels.record=true} to count every call by shape
+ * ({@link RecordingKernels}, for profiles only).
  */
 public final class Kernels {
   private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);
-  private static final DenseKernels INSTANCE = choose();
+  private static final DenseKernels INSTANCE = recordIfAsked(choose());
 
   private Kernels() {}
 
@@ -26,6 +27,14 @@ public final class Kernels {
   /** The scalar reference kernels (for tests and benchmarks that compare both). */
   public static DenseKernels scalar() {
     return new ScalarKernels();
+  }
+
+  private static DenseKernels recordIfAsked(DenseKernels kernels) {
+    if (!Boolean.getBoolean("taskmet.kernels.record")) {
+      return kernels;
+    }
+    LOG.info("taskmet kernels: counting every call by shape (-Dtaskmet.kernels.record=true)");
+    return new RecordingKernels(kernels);
   }
 
   private static DenseKernels choose() {

@@ -2,6 +2,7 @@ package org.taskmet.core.linalg;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -209,6 +210,43 @@ public final class PanamaKernels implements DenseKernels {
   }
 
   @Override
+  public void addBias(int rows, int n, double[] bias, int biasOff, boolean relu, double[] z) {
+    DoubleVector zero = DoubleVector.zero(S);
+    for (int r = 0; r < rows; r++) {
+      int o = r * n;
+      int j = 0;
+      if (relu) {
+        for (int bound = n - L; j <= bound; j += L) {
+          DoubleVector v = DoubleVector.fromArray(S, z, o + j).add(DoubleVector.fromArray(S, bias, biasOff + j));
+          // v > 0 ? v : 0.0 lane by lane (NaN and -0.0 give 0.0, as in the scalar ReLU)
+          zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(z, o + j);
+        }
+      } else {
+        for (int bound = n - L; j <= bound; j += L) {
+          DoubleVector.fromArray(S, z, o + j).add(DoubleVector.fromArray(S, bias, biasOff + j)).intoArray(z, o + j);
+        }
+      }
+      for (; j < n; j++) {
+        double v = z[o + j] + bias[biasOff + j];
+        z[o + j] = relu ? (v > 0 ? v : 0.0) : v;
+      }
+    }
+  }
+
+  @Override
+  public void reluGate(int n, double[] a, double[] v, double[] out) {
+    int i = 0;
+    for (int bound = n - L; i <= bound; i += L) {
+      DoubleVector vv = DoubleVector.fromArray(S, v, i);
+      // v·0.0 where a ≤ 0 or NaN, not 0.0: keeps the sign of zero and NaN/∞ in v as v·d[i] did
+      vv.mul(0.0).blend(vv, DoubleVector.fromArray(S, a, i).compare(VectorOperators.GT, 0.0)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = a[i] > 0 ? v[i] : v[i] * 0.0;
+    }
+  }
+
+  @Override
   public void rowSquaredNorms(int rows, int n, double[] e, double[] out) {
     if (n < 4 * L) {
       // short rows (e.g. 10 items): a lane reduction per row costs more than the scalar sum (measured 3× slower)
@@ -280,6 +318,15 @@ public final class PanamaKernels implements DenseKernels {
         int i = 0;
         for (; i + 6 <= m; i += 6) {
           tile6x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
+        }
+        // the last m mod 6 rows (4 at 10, 28, 100, 256 rows; 2 at 32, 50, 500): as few 1-row tiles as possible
+        if (i + 4 <= m) {
+          tile4x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
+          i += 4;
+        }
+        if (i + 2 <= m) {
+          tile2x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
+          i += 2;
         }
         for (; i < m; i++) {
           tile1x2(i, j, p0, p1, n, alpha, a, rowStride, depthStride, b, c);
@@ -364,6 +411,83 @@ public final class PanamaKernels implements DenseKernels {
     o += n;
     c50.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
     c51.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+  }
+
+  /**
+   * {@link #tile6x2} for 4 rows. Every tile adds each C element's products in the same order (p ascending, then
+   * times alpha into C), so a row's bits do not depend on which tile computed it.
+   */
+  private static void tile4x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
+      int depthStride, double[] b, double[] c) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = DoubleVector.zero(S);
+    DoubleVector c10 = DoubleVector.zero(S);
+    DoubleVector c11 = DoubleVector.zero(S);
+    DoubleVector c20 = DoubleVector.zero(S);
+    DoubleVector c21 = DoubleVector.zero(S);
+    DoubleVector c30 = DoubleVector.zero(S);
+    DoubleVector c31 = DoubleVector.zero(S);
+    int a0 = i * rowStride;
+    for (int p = p0; p < p1; p++) {
+      int bp = p * n + j;
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+      int ap = a0 + p * depthStride;
+      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = DoubleVector.broadcast(S, a[ap + 2 * rowStride]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = DoubleVector.broadcast(S, a[ap + 3 * rowStride]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+    }
+    DoubleVector av = DoubleVector.broadcast(S, alpha);
+    int o = i * n + j;
+    c00.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c01.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c10.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c11.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c20.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c21.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c30.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c31.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+  }
+
+  /** {@link #tile6x2} for 2 rows (see {@link #tile4x2} on why the bits are the same). */
+  private static void tile2x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,
+      int depthStride, double[] b, double[] c) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = DoubleVector.zero(S);
+    DoubleVector c10 = DoubleVector.zero(S);
+    DoubleVector c11 = DoubleVector.zero(S);
+    int a0 = i * rowStride;
+    for (int p = p0; p < p1; p++) {
+      int bp = p * n + j;
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+      int ap = a0 + p * depthStride;
+      DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(S, a[ap + rowStride]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+    }
+    DoubleVector av = DoubleVector.broadcast(S, alpha);
+    int o = i * n + j;
+    c00.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c01.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
+    o += n;
+    c10.fma(av, DoubleVector.fromArray(S, c, o)).intoArray(c, o);
+    c11.fma(av, DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
   }
 
   private static void tile1x2(int i, int j, int p0, int p1, int n, double alpha, double[] a, int rowStride,

@@ -82,6 +82,23 @@ public final class ScalarKernels implements DenseKernels {
   }
 
   @Override
+  public void addBias(int rows, int n, double[] bias, int biasOff, boolean relu, double[] z) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0, o = r * n; j < n; j++) {
+        double v = z[o + j] + bias[biasOff + j];
+        z[o + j] = relu ? (v > 0 ? v : 0.0) : v;
+      }
+    }
+  }
+
+  @Override
+  public void reluGate(int n, double[] a, double[] v, double[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = a[i] > 0 ? v[i] : v[i] * 0.0;
+    }
+  }
+
+  @Override
   public void rowSquaredNorms(int rows, int n, double[] e, double[] out) {
     for (int r = 0; r < rows; r++) {
       out[r] = dot(e, r * n, e, r * n, n);

@@ -154,8 +154,13 @@ public final class Dense {
 
   /** z = x Wᵀ + b. */
   public void forward(int rows, double[] x, Weights w, double[] theta, double[] z, Workspace ws) {
+    forward(rows, x, w, theta, z, ws, false);
+  }
+
+  /** z = x Wᵀ + b, then ReLU(z) when {@code relu} (fused with the bias: one pass over z). */
+  public void forward(int rows, double[] x, Weights w, double[] theta, double[] z, Workspace ws, boolean relu) {
     timesWeightsTransposed(rows, x, w, 0.0, z, ws);
-    addBias(rows, theta, z);
+    K.addBias(rows, out, theta, biasOffset(), relu, z);
   }
 
   /**
@@ -184,7 +189,7 @@ public final class Dense {
     if (xDot != null) {
       timesWeightsTransposed(rows, xDot, w, 1.0, zDot, ws);
     }
-    addBias(rows, thetaDot, zDot);
+    K.addBias(rows, out, thetaDot, biasOffset(), false, zDot);
   }
 
   /**
@@ -253,13 +258,6 @@ public final class Dense {
       for (int j = 0; j < n; j++) {
         dst[j * m + i] = beta == 0 ? src[row + j] : src[row + j] + beta * dst[j * m + i];
       }
-    }
-  }
-
-  private void addBias(int rows, double[] source, double[] z) {
-    int b = biasOffset();
-    for (int r = 0; r < rows; r++) {
-      K.axpy(1.0, source, b, z, r * out, out);
     }
   }
 

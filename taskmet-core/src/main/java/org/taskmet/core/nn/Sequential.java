@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
 import org.taskmet.api.ForwardPass;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Model;
+import org.taskmet.core.linalg.DenseKernels;
+import org.taskmet.core.linalg.Kernels;
 
 /**
  * A feed-forward network of {@link Dense} layers, each followed by an {@link Activation}: the MLP and the
@@ -24,6 +26,8 @@ import org.taskmet.api.Model;
  * an evaluator at fixed parameters that is.
  */
 public final class Sequential implements Model {
+  private static final DenseKernels K = Kernels.get();
+
   private final List<Dense> layers;
   private final List<Activation> activations;
   private final Initialization init;
@@ -155,8 +159,12 @@ public final class Sequential implements Model {
   private void forwardLayers(int rows, double[] x, Dense.Weights[] w, double[] theta, double[][] a,
       Dense.Workspace workspace) {
     for (int l = 0; l < layers.size(); l++) {
-      layers.get(l).forward(rows, x, w[l], theta, a[l], workspace);
-      activations.get(l).apply(a[l], a[l], a[l].length);
+      Activation act = activations.get(l);
+      boolean fused = act == Activation.RELU;
+      layers.get(l).forward(rows, x, w[l], theta, a[l], workspace, fused);
+      if (!fused) {
+        act.apply(a[l], a[l], a[l].length);
+      }
       x = a[l];
     }
   }
@@ -168,6 +176,7 @@ public final class Sequential implements Model {
     double[] grad = new double[parameterCount];
     pass.ensureDerivatives();
     Scratch s = pass.scratch();
+    s.ensureReverseBuffers();
     double[] g = outputCotangent.data();
     int rows = pass.rows;
     for (int l = layers.size() - 1; l >= 0; l--) {
@@ -175,7 +184,7 @@ public final class Sequential implements Model {
       double[] gz = g;
       if (activations.get(l) != Activation.IDENTITY) {
         gz = s.gz[l];
-        multiply(g, pass.d1[l], gz, rows * d.outputSize());
+        pass.gate(l, g, gz);
       }
       double[] gx = l > 0 ? s.ga[l - 1] : null;
       d.vjp(rows, pass.layerInput(l), pass.w[l], gz, grad, s.wScratch[l], gx, pass.workspace);
@@ -201,6 +210,8 @@ public final class Sequential implements Model {
     ModelArguments.requireOutputShaped("output cotangent tangent", outputCotangentTangent, pass.rows, outputSize());
     pass.propagateTangent(parameterTangent);
     Scratch s = pass.scratch();
+    s.ensureReverseBuffers();
+    s.ensureReverseTangentBuffers();
     double[] gradDot = new double[parameterCount];
     double[] g = outputCotangent.data();
     double[] gDot = outputCotangentTangent.data();
@@ -214,11 +225,11 @@ public final class Sequential implements Model {
         gz = s.gz[l];
         gzDot = s.gzDot[l];
         int n = rows * d.outputSize();
-        double[] d1 = pass.d1[l];
-        multiply(g, d1, gz, n);
+        pass.gate(l, g, gz);
         if (act.piecewiseLinear()) {
-          multiply(gDot, d1, gzDot, n);
+          pass.gate(l, gDot, gzDot);
         } else {
+          double[] d1 = pass.d1[l];
           double[] d2 = pass.d2[l];
           double[] zDot = s.zDot[l];
           for (int i = 0; i < n; i++) {
@@ -270,14 +281,16 @@ public final class Sequential implements Model {
   }
 
   /**
-   * Reusable per-pass buffers: the reverse ones on the first product, the tangent ones on the first
-   * forward-mode or second-order product (a plain gradient step never pays for them).
+   * Reusable per-pass buffers, each group made by the first product that needs it: the reverse ones by a VJP,
+   * the tangent ones by a JVP, the reverse-tangent ones by an R-operator product (a plain gradient step never
+   * pays for tangents, and a mixed product, a JVP only, never for reverse buffers: at 500 rows × 500 units
+   * each buffer is 2 MB).
    */
   private final class Scratch {
     final int rows;
-    final double[][] ga = new double[layers.size()][];
-    final double[][] gz = new double[layers.size()][];
-    final double[][] wScratch = new double[layers.size()][];
+    double[][] ga;
+    double[][] gz;
+    double[][] wScratch;
     double[][] gaDot;
     double[][] gzDot;
     double[][] zDot;
@@ -289,16 +302,42 @@ public final class Sequential implements Model {
 
     Scratch(int rows) {
       this.rows = rows;
+    }
+
+    private int width(int l) {
+      return rows * layers.get(l).outputSize();
+    }
+
+    /** One rows × width buffer per layer but the output layer: the cotangent of its output, from the layer above. */
+    private double[][] cotangentBuffers() {
+      double[][] b = new double[layers.size()][];
+      for (int l = 0; l + 1 < layers.size(); l++) {
+        b[l] = new double[width(l)];
+      }
+      return b;
+    }
+
+    /** One rows × width buffer per layer whose activation gates the cotangent (not the identity). */
+    private double[][] gateBuffers() {
+      double[][] b = new double[layers.size()][];
       for (int l = 0; l < layers.size(); l++) {
-        int n = rows * layers.get(l).outputSize();
-        if (l + 1 < layers.size()) {
-          ga[l] = new double[n];
-        }
         if (activations.get(l) != Activation.IDENTITY) {
-          gz[l] = new double[n];
+          b[l] = new double[width(l)];
         }
+      }
+      return b;
+    }
+
+    void ensureReverseBuffers() {
+      if (ga != null) {
+        return;
+      }
+      gz = gateBuffers();
+      wScratch = new double[layers.size()][];
+      for (int l = 0; l < layers.size(); l++) {
         wScratch[l] = new double[layers.get(l).outputSize() * layers.get(l).inputSize()];
       }
+      ga = cotangentBuffers();
     }
 
     void ensureTangentBuffers() {
@@ -306,20 +345,24 @@ public final class Sequential implements Model {
         return;
       }
       int count = layers.size();
-      gaDot = new double[count][];
-      gzDot = new double[count][];
-      zDot = new double[count][];
+      double[][] z = new double[count][];
       aDot = new double[count][];
       wDot = new Dense.Weights[count];
       tangentOf = new double[parameterCount];
       for (int l = 0; l < count; l++) {
-        int n = rows * layers.get(l).outputSize();
-        gaDot[l] = new double[n];
-        gzDot[l] = new double[n];
-        zDot[l] = new double[n];
-        aDot[l] = activations.get(l) == Activation.IDENTITY ? zDot[l] : new double[n];
+        z[l] = new double[width(l)];
+        aDot[l] = activations.get(l) == Activation.IDENTITY ? z[l] : new double[width(l)];
         wDot[l] = layers.get(l).newWeights();
       }
+      zDot = z;
+    }
+
+    void ensureReverseTangentBuffers() {
+      if (gaDot != null) {
+        return;
+      }
+      gzDot = gateBuffers();
+      gaDot = cotangentBuffers();
     }
   }
 
@@ -392,8 +435,8 @@ public final class Sequential implements Model {
       double[][] second = new double[n][];
       for (int l = 0; l < n; l++) {
         Activation act = activations.get(l);
-        if (act == Activation.IDENTITY) {
-          continue;
+        if (act == Activation.IDENTITY || act == Activation.RELU) {
+          continue; // the ReLU's derivative is read off its output by gate()
         }
         first[l] = new double[a[l].length];
         act.firstDerivative(a[l], first[l], a[l].length);
@@ -404,6 +447,15 @@ public final class Sequential implements Model {
       }
       d2 = second;
       d1 = first;
+    }
+
+    /** out = v ⊙ σ'(z_l) for a non-identity layer l (the ReLU's without a stored derivative array). */
+    private void gate(int l, double[] v, double[] out) {
+      if (activations.get(l) == Activation.RELU) {
+        K.reluGate(a[l].length, a[l], v, out);
+      } else {
+        multiply(v, d1[l], out, a[l].length);
+      }
     }
 
     /**
@@ -426,7 +478,7 @@ public final class Sequential implements Model {
         s.wDot[l].load(s.tangentOf);
         d.jvp(rows, layerInput(l), xDot, w[l], s.wDot[l], s.tangentOf, s.zDot[l], workspace);
         if (activations.get(l) != Activation.IDENTITY) {
-          multiply(d1[l], s.zDot[l], s.aDot[l], s.zDot[l].length);
+          gate(l, s.zDot[l], s.aDot[l]);
         }
         xDot = s.aDot[l];
       }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class PanamaKernelsTest {
   private static final double EPS = Math.ulp(1.0);
   private static final int L = DoubleVector.SPECIES_PREFERRED.length();
+  /** A gemm depth over two of PanamaKernels' 128-deep k-blocks. */
+  private static final int DEEP = 261;
   private final DenseKernels simd = new PanamaKernels();
   private final DenseKernels scalar = new ScalarKernels();
 
@@ -147,6 +149,106 @@ class PanamaKernelsTest {
             for (int i = 0; i < m * n; i++) {
               assertAgrees(cSimd[i], cScalar[i], Math.abs(ab[0]) * k + Math.abs(ab[1]), k,
                   "gemm transA=" + ta + " transB=" + tb + " " + m + "x" + n + "x" + k + " i=" + i);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The fused bias + ReLU: both kernels give the bits of an axpy of the bias into each row followed by the
+   * activation's ReLU loop (the unfused path it replaced), NaN, ±0 and ±∞ included.
+   */
+  @Test
+  void addBiasIsBitIdenticalToAxpyThenRelu() {
+    SplittableRandom rng = new SplittableRandom(7);
+    double[] special = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (int n : lengths()) {
+      for (int rows : new int[] {1, 3}) {
+        double[] z0 = random(rng, rows * n);
+        double[] bias = random(rng, n + 2);
+        for (int i = 0; i < z0.length; i += 3) {
+          z0[i] = special[i % special.length];
+          if (i % 2 == 0) {
+            z0[i] = -bias[1 + i % n]; // sums to exactly 0.0
+          }
+        }
+        for (boolean relu : new boolean[] {false, true}) {
+          double[] expected = z0.clone();
+          for (int r = 0; r < rows; r++) {
+            scalar.axpy(1.0, bias, 1, expected, r * n, n);
+          }
+          if (relu) {
+            for (int i = 0; i < expected.length; i++) {
+              expected[i] = expected[i] > 0 ? expected[i] : 0.0;
+            }
+          }
+          for (DenseKernels kernels : new DenseKernels[] {scalar, simd}) {
+            double[] z = z0.clone();
+            kernels.addBias(rows, n, bias, 1, relu, z);
+            assertThat(z).as("%s addBias rows=%d n=%d relu=%s", kernels.name(), rows, n, relu).isEqualTo(expected);
+          }
+        }
+      }
+    }
+  }
+
+  /** The ReLU gate: both kernels give the bits of v ⊙ d with d the stored ReLU derivative it replaced. */
+  @Test
+  void reluGateIsBitIdenticalToTimesTheStoredDerivative() {
+    SplittableRandom rng = new SplittableRandom(8);
+    double[] special = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -1.5};
+    for (int n : lengths()) {
+      double[] a = random(rng, n);
+      double[] v = random(rng, n);
+      for (int i = 0; i < n; i += 2) {
+        a[i] = special[i % special.length];
+        v[(i * 7 + 1) % n] = special[(i / 2) % special.length];
+      }
+      double[] expected = new double[n];
+      for (int i = 0; i < n; i++) {
+        expected[i] = v[i] * (a[i] > 0 ? 1.0 : 0.0);
+      }
+      for (DenseKernels kernels : new DenseKernels[] {scalar, simd}) {
+        double[] out = new double[n];
+        kernels.reluGate(n, a, v, out);
+        assertThat(out).as("%s reluGate n=%d", kernels.name(), n).isEqualTo(expected);
+        double[] inPlace = v.clone();
+        kernels.reluGate(n, a, inPlace, inPlace);
+        assertThat(inPlace).as("%s reluGate in place n=%d", kernels.name(), n).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
+   * The broadcast gemm (B not transposed) computes row blocks of 6, 4, 2 and 1 rows: each C row must have the
+   * same bits whichever tile computed it (here: as in a one-row gemm), so the row count of a batch never changes
+   * a result and adding tile shapes changed no recorded number.
+   */
+  @Test
+  void gemmRowsHaveTheSameBitsInEveryTileShape() {
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int m = 1; m <= 13; m++) {
+      for (int[] nk : new int[][] {{2 * L, 28}, {4 * L + 3, 5}, {L + 1, 130}, {3, DEEP}}) {
+        int n = nk[0];
+        int k = nk[1];
+        for (boolean ta : new boolean[] {false, true}) {
+          double[] a = random(rng, m * k);
+          double[] b = random(rng, k * n);
+          double[] c0 = random(rng, m * n);
+          for (double[] ab : new double[][] {{1, 0}, {0.7, -1.3}}) {
+            double[] c = c0.clone();
+            simd.gemm(ta, false, m, n, k, ab[0], a, b, ab[1], c);
+            for (int i = 0; i < m; i++) {
+              double[] row = new double[k];
+              for (int p = 0; p < k; p++) {
+                row[p] = ta ? a[p * m + i] : a[i * k + p];
+              }
+              double[] ci = Arrays.copyOfRange(c0, i * n, (i + 1) * n);
+              simd.gemm(false, false, 1, n, k, ab[0], row, b, ab[1], ci);
+              assertThat(Arrays.copyOfRange(c, i * n, (i + 1) * n))
+                  .as("row %d of a %dx%dx%d gemm, transA=%s, beta=%s", i, m, n, k, ta, ab[1]).isEqualTo(ci);
             }
           }
         }
