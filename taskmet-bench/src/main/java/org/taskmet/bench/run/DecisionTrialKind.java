@@ -13,6 +13,7 @@ import org.taskmet.bench.sweep.TrialOutput;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
+import org.taskmet.core.plugin.TaskData;
 import org.taskmet.embed.Predictor;
 
 /**
@@ -74,15 +75,11 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
     return List.of("datasetSeed", "seed");
   }
 
-  /** A task config field naming the data source (see {@link Task#dataLabel()}) and its machine-dependent value. */
-  static final String DATA = "data";
-  static final String AUTO = "auto";
-
   /**
    * Completes the configs with the plugins' defaults and builds the plugins once, so bad values fail early. A
-   * task config field {@code data: auto} is replaced by the data the task resolved it to (e.g. {@code stockdata}
-   * when r-cran-huge is installed, else {@code synthetic}), so results on real and on stand-in data never share
-   * an id.
+   * task config field {@code data: auto} is replaced by the data the task resolved it to ({@link TaskData}: e.g.
+   * {@code stockdata} when r-cran-huge is installed, else {@code synthetic}), so results on real and on stand-in
+   * data never share an id.
    */
   @Override
   public DecisionTrialSpec canonical(DecisionTrialSpec spec, PluginRegistry plugins) {
@@ -95,11 +92,7 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
         PluginConfigs.withOverrides(plugins.provider(PluginKind.METHOD, spec.method()), spec.methodConfig()));
     Task built = Plugins.create(plugins, PluginKind.TASK, Task.class, spec.task(), task);
     Plugins.create(plugins, PluginKind.METHOD, TrainingMethod.class, spec.method(), method);
-    if (AUTO.equals(task.get(DATA))) {
-      // 'auto' picks real data when its package is installed: the id must say which data the trial used
-      task = new java.util.LinkedHashMap<>(task);
-      task.put(DATA, built.dataLabel());
-    }
+    task = TaskData.pinned(task, task, built);
     Map<String, Object> model = Map.of();
     if (spec.model() != null) {
       model = PluginConfigs.toMap(

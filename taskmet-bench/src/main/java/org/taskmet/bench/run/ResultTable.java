@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.taskmet.bench.stats.PairedComparison;
 import org.taskmet.bench.sweep.FinishedTrial;
 import org.taskmet.bench.sweep.ScoreTable;
+import org.taskmet.core.plugin.TaskData;
 
 /**
  * The results table of a decision-focused sweep: per group of trials (labels without the seed, e.g. task and
@@ -80,7 +81,7 @@ public final class ResultTable {
 
   /** The data a trial's task used: its config's {@code data} field, or "generated" for tasks without one. */
   private static String dataOf(FinishedTrial<DecisionTrialSpec, DecisionTrialResult> t) {
-    Object d = t.spec().taskConfig().get(DecisionTrialKind.DATA);
+    Object d = t.spec().taskConfig().get(TaskData.FIELD);
     return d == null ? "generated" : d.toString();
   }
 
