@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.taskmet.api.DecisionProblem;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
@@ -41,8 +42,8 @@ final class SurrogateFits {
    * @param patience early-stopping patience
    * @param optimalRestarts solves of z(Y), best kept
    */
-  record Settings(double alpha, int samples, double samplingStd, boolean stdFromTargets, boolean clamp, double learningRate, int iterations,
-      int patience, int optimalRestarts) {}
+  record Settings(double alpha, int samples, double samplingStd, boolean stdFromTargets, boolean clamp,
+      double learningRate, int iterations, int patience, int optimalRestarts) {}
 
   /**
    * One instance's surrogate, its early-stopping MSE, the solver iterations its samples took and the CPU time
@@ -69,7 +70,7 @@ final class SurrogateFits {
       }
       return out;
     }
-    java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger made = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "lodl-fit-" + made.incrementAndGet());
       t.setDaemon(true);
