@@ -31,6 +31,18 @@ public interface Model {
   /** Evaluates the model on {@code input} rows. */
   ForwardPass forward(double[] parameters, Matrix input);
 
+  /**
+   * {@link #forward}, allowed to take over the storage of {@code recycled}, an earlier pass of this model that
+   * the caller will not use again (nor its output). Training loops pass their previous step's pass, so a
+   * model with large activations does not allocate them every step. Using {@code recycled} afterwards is an
+   * error the model may report. Default: a plain {@link #forward}.
+   *
+   * @param recycled an earlier pass of this model, or null
+   */
+  default ForwardPass forward(double[] parameters, Matrix input, ForwardPass recycled) {
+    return forward(parameters, input);
+  }
+
   /** Jᵀ g: the parameter gradient of ⟨g, output⟩, length {@link #parameterCount()}. */
   double[] vjp(ForwardPass pass, Matrix outputCotangent);
 

@@ -33,9 +33,39 @@ public interface Solver {
   Solution solve(Matrix predictions, Instance instance, RandomGenerator rng);
 
   /**
+   * {@link #solve} warm-started from {@code start}, the solution of a nearby problem on the same instance
+   * (e.g. the decision of the unperturbed targets when solving for perturbed ones). The result must be a
+   * deterministic function of the arguments and agree with a cold solve within the solver's tolerance.
+   * Default: a cold solve, right for closed forms and for solvers whose reference restarts randomly.
+   *
+   * @param start a solution this solver returned for the same instance, or null for a cold solve
+   */
+  default Solution solveFrom(Matrix predictions, Instance instance, RandomGenerator rng, Solution start) {
+    return solve(predictions, instance, rng);
+  }
+
+  /**
    * The reverse product: given dL/dz at {@code solution}, returns dL/d(predictions), shaped like the
    * predictions. Solvers whose decision is piecewise constant return their surrogate gradient (and
    * say so in their javadoc).
    */
   Matrix vjp(Solution solution, double[] decisionCotangent);
+
+  /**
+   * True when {@link #solve} never draws from its generator and keeps no state between calls, so the same
+   * predictions and instance always give the same decision: evaluators then solve once where a randomized
+   * solver's result is averaged over repeats. Default false, the safe answer.
+   */
+  default boolean deterministic() {
+    return false;
+  }
+
+  /**
+   * True when {@link #solve} and {@link #vjp} may run on several threads at once with the same results as
+   * one after the other (no mutable state shared between calls, or only caches that do not change results).
+   * Methods that fit many instances in parallel (LODL) run on one thread when this is false. Default false.
+   */
+  default boolean threadSafe() {
+    return false;
+  }
 }

@@ -25,4 +25,14 @@ public interface Task {
 
   /** The reference predictor settings for this task (the paper's defaults). */
   PredictorDefaults predictorDefaults();
+
+  /**
+   * A one-word label of the data this task uses, recorded with results and shown in tables, e.g.
+   * {@code "stockdata"} (real prices) or {@code "synthetic"} (a stand-in generator). A task whose config
+   * has a {@code data} field returns that field's value with {@code auto} resolved. Default
+   * {@code "generated"}: the task's own generator is its data.
+   */
+  default String dataLabel() {
+    return "generated";
+  }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.Model;
@@ -17,9 +18,11 @@ import org.taskmet.api.PluginKind;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.core.io.AtomicFiles;
-import org.taskmet.core.provenance.BuildInfo;
+import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
+import org.taskmet.core.plugin.TaskData;
+import org.taskmet.core.provenance.BuildInfo;
 
 /**
  * The predictor file format, {@code taskmet-predictor/1}: one JSON object with the training spec (field
@@ -85,7 +88,8 @@ final class PredictorFile {
           + c.trial().task() + "', expected task '" + expectedTask + "'");
     }
     try {
-      Task task = Plugins.create(registry, PluginKind.TASK, Task.class, c.trial().task(), c.trial().taskConfig());
+      TrainingSpec spec = withDataOfItsTime(c.trial(), registry);
+      Task task = Plugins.create(registry, PluginKind.TASK, Task.class, spec.task(), spec.taskConfig());
       Model model = Plugins.create(registry, PluginKind.MODEL, Model.Factory.class, c.model().name(),
           c.model().config()).create(c.inputSize(), c.outputSize());
       requireValues("parameters", c.parameters(), model.parameterCount());
@@ -97,10 +101,29 @@ final class PredictorFile {
       }
       TrainedPredictor trained = new TrainedPredictor(model, c.parameters(), metric,
           metric == null ? null : c.metricParameters(), c.diagnostics() == null ? Map.of() : c.diagnostics());
-      return Predictor.of(c.trial(), task, trained, c.model(), c.metric());
+      return Predictor.of(spec, task, trained, c.model(), c.metric());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("predictor file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The spec of a file, with the data it was trained on made explicit: a task whose config has a {@code data}
+   * field defaulting to {@code auto} gets {@link TaskData#BEFORE_THE_FIELD} when the file does not name its data
+   * (files written since record the resolved value), never data that depend on the loading machine.
+   */
+  private static TrainingSpec withDataOfItsTime(TrainingSpec spec, PluginRegistry registry) {
+    if (spec.taskConfig().containsKey(TaskData.FIELD)) {
+      return spec;
+    }
+    Map<String, Object> defaults = PluginConfigs.toMap(
+        PluginConfigs.withOverrides(registry.provider(PluginKind.TASK, spec.task()), Map.of()));
+    if (!TaskData.AUTO.equals(defaults.get(TaskData.FIELD))) {
+      return spec;
+    }
+    Map<String, Object> config = new LinkedHashMap<>(spec.taskConfig());
+    config.put(TaskData.FIELD, TaskData.BEFORE_THE_FIELD);
+    return spec.withTaskConfig(config);
   }
 
   private static Content parse(Path file) {

@@ -15,6 +15,7 @@ import org.taskmet.api.TrainingRequest;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
+import org.taskmet.core.plugin.TaskData;
 
 /**
  * A training run with everything built and the data generated, before any training step: the task and method
@@ -34,8 +35,9 @@ public final class TrainingJob {
   private final DataSplits data;
 
   TrainingJob(PluginRegistry registry, TrainingSpec spec) {
-    this.spec = spec;
     this.task = Plugins.create(registry, PluginKind.TASK, Task.class, spec.task(), spec.taskConfig());
+    this.spec = spec.withTaskConfig(TaskData.pinned(spec.taskConfig(), PluginConfigs.toMap(
+        PluginConfigs.withOverrides(registry.provider(PluginKind.TASK, spec.task()), spec.taskConfig())), task));
     this.method = Plugins.create(registry, PluginKind.METHOD, TrainingMethod.class, spec.method(),
         spec.methodConfig());
     this.model = spec.model() != null ? new PluginRef(spec.model(), spec.modelConfig())
@@ -45,6 +47,10 @@ public final class TrainingJob {
     this.data = task.generate(spec.datasetSeed());
   }
 
+  /**
+   * The spec this job trains: the one it was made from, with a task config {@code data: auto} replaced by the data
+   * the task uses on this machine ({@link TaskData}), so a saved predictor names its data.
+   */
   public TrainingSpec spec() {
     return spec;
   }

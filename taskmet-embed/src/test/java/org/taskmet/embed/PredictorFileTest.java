@@ -99,9 +99,22 @@ class PredictorFileTest {
         }
       }
     }
+    // taskmet 0.1 had only the synthetic market: its file must not load onto whatever data this machine has
+    assertThat(TASKMET.load(fixture("portfolio-mse-v1.predictor.json")).spec().taskConfig())
+        .containsEntry("data", "synthetic");
     Predictor cubicV1 = TASKMET.load(fixture("cubic-taskmet-v1.predictor.json"), "cubic");
     assertThat(cubicV1.spec()).isEqualTo(TrainingSpec.of("cubic", "taskmet").withDatasetSeed(2).withSeed(1));
     assertThat(cubicV1.metric().orElseThrow().name()).isEqualTo("taskmet-mlp");
+  }
+
+  /** data=auto depends on the machine's packages; a saved predictor names the data it was trained on instead. */
+  @Test
+  void aSavedPredictorNamesTheDataItWasTrainedOn() {
+    for (Predictor p : new Predictor[] {Trained.portfolio(), Trained.budget()}) {
+      assertThat(p.spec().taskConfig()).as(p.spec().task()).containsEntry("data", p.task().dataLabel());
+      assertThat(p.task().dataLabel()).as(p.spec().task()).isNotEqualTo("auto");
+    }
+    assertThat(cubic.spec().taskConfig()).doesNotContainKey("data");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.Instance;
@@ -66,7 +67,10 @@ class TaskmetTest {
     Instance first = job.task().generate(5).test().get(0);
     assertThat(job.data().test().get(0).features().sameValues(first.features())).isTrue();
     assertThat(job.data().train().size()).isEqualTo(8);
-    assertThat(job.train(ProgressListener.NONE).spec()).isEqualTo(spec);
+    Map<String, Object> pinned = new TreeMap<>(spec.taskConfig());
+    pinned.put("data", job.task().dataLabel()); // data=auto resolved: movielens when r-cran-dslabs is installed
+    assertThat(job.spec()).isEqualTo(spec.withTaskConfig(pinned));
+    assertThat(job.train(ProgressListener.NONE).spec()).isEqualTo(job.spec());
   }
 
   @Test

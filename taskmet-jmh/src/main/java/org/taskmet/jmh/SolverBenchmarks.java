@@ -46,6 +46,9 @@ public class SolverBenchmarks {
   private Instance budgetInstance;
   private Matrix[] coverage;
   private double[][] projectionInputs;
+  /** LODL's samples: the solution for the unperturbed returns, and returns perturbed by σ = 0.1 around them. */
+  private Solution[] unperturbed;
+  private Matrix[] perturbed;
   private double[] cotangent50;
   private double[] cotangent5;
   private double[] projectionOut;
@@ -76,6 +79,17 @@ public class SolverBenchmarks {
       scores[t] = Matrix.column(uniform(rng, ITEMS, -1, 1));
       coverage[t] = new Matrix(5, 10, uniform(rng, 50, 0, 1));
       projectionInputs[t] = gaussian(rng, ITEMS, 1.0);
+    }
+    unperturbed = new Solution[INSTANCES];
+    perturbed = new Matrix[INSTANCES];
+    for (int t = 0; t < INSTANCES; t++) {
+      unperturbed[t] = portfolioQp.solve(returns[t], portfolio[t], solveRng);
+      double[] p = returns[t].data().clone();
+      double[] noise = gaussian(rng, ASSETS, 0.1);
+      for (int i = 0; i < ASSETS; i++) {
+        p[i] += noise[i];
+      }
+      perturbed[t] = Matrix.column(p);
     }
     topkInstance = new Instance(Matrix.zeros(ITEMS, 1), Matrix.zeros(ITEMS, 1));
     budgetInstance = new Instance(Matrix.zeros(5, 10), Matrix.zeros(5, 10));
@@ -140,6 +154,20 @@ public class SolverBenchmarks {
   public Solution portfolioQp50Forward() {
     int t = nextIndex();
     return portfolioQp.solve(returns[t], portfolio[t], solveRng);
+  }
+
+  /** A LODL regret sample solved cold (compare {@link #portfolioQp50LodlSampleWarm}). */
+  @Benchmark
+  public Solution portfolioQp50LodlSampleCold() {
+    int t = nextIndex();
+    return portfolioQp.solve(perturbed[t], portfolio[t], solveRng);
+  }
+
+  /** The same sample started from the unperturbed solution's active set, as LODL's fits do. */
+  @Benchmark
+  public Solution portfolioQp50LodlSampleWarm() {
+    int t = nextIndex();
+    return portfolioQp.solveFrom(perturbed[t], portfolio[t], solveRng, unperturbed[t]);
   }
 
   @Benchmark

@@ -65,7 +65,7 @@ class SparkEngineTest {
     Trial first = sweep.trials().get(0);
     assertThat(new ResultStore(dir.resolve("spark")).load(first.id()).orElseThrow().environment())
         .containsEntry("engine", "spark (local[2,2], 1 thread per trial)");
-    assertThat(Files.readString(dir.resolve("spark").resolve("table.md"))).contains("| cubic | TaskMet | 2 |");
+    assertThat(Files.readString(dir.resolve("spark").resolve("table.md"))).contains("| cubic | TaskMet | generated | 2 |");
     assertThat(dir.resolve("spark").resolve("cubic-predictions.png")).exists();
   }
 

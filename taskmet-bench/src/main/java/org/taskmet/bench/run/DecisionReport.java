@@ -3,6 +3,9 @@ package org.taskmet.bench.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.taskmet.bench.sweep.FinishedTrial;
 import org.taskmet.bench.sweep.SweepReport;
 
@@ -17,12 +20,31 @@ final class DecisionReport implements SweepReport<DecisionTrialSpec, DecisionTri
     StringBuilder sb = new StringBuilder();
     sb.append("## Normalized test decision quality (0 = random decisions, 1 = oracle)\n\n");
     sb.append(table.toMarkdown()).append('\n');
+    if (table.cells().stream().anyMatch(c -> c.versusBaseline().isPresent())) {
+      sb.append("Δ vs MSE: mean paired difference of normalized DQ against two-stage MSE on the same seeds (same data\n");
+      sb.append("draw and model seed), with its 95 % Student-t interval; `*` marks an interval that excludes 0, the only\n");
+      sb.append("cells where the data rank the method against MSE. wins: seeds on which the method beat MSE.\n");
+    }
     if (table.cells().stream().anyMatch(c -> c.published().isPresent())) {
       sb.append("`!` marks a published value outside the measured mean ± 2 std (cells with 2 or more trials).\n");
     }
-    if (trials.stream().anyMatch(t -> t.spec().task().equals("budget") || t.spec().task().equals("portfolio"))) {
-      sb.append("Budget and portfolio run on synthetic stand-ins for the paper's data (not public), so those\n");
-      sb.append("columns are comparable with the paper in the ordering of methods, not in value.\n");
+    Map<String, Integer> needed = table.seedsNeeded();
+    if (!needed.isEmpty()) {
+      sb.append("Seeds for a paired interval of ±").append(ResultTable.TARGET_HALF_WIDTH)
+          .append(" at each task's median paired spread measured here: ");
+      sb.append(String.join(", ", needed.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()))
+          .append(".\n");
+    }
+    Set<String> data = new TreeSet<>();
+    table.cells().forEach(c -> data.addAll(List.of(c.data().split("\\+"))));
+    if (data.contains("synthetic")) {
+      sb.append("data `synthetic`: a stand-in generator for data that were not installed (install r-cran-huge and\n");
+      sb.append("r-cran-dslabs for the real ones); compare its cells with the paper in the ordering of methods, not\n");
+      sb.append("in value.\n");
+    }
+    if (data.contains("stockdata") || data.contains("movielens")) {
+      sb.append("data `stockdata`: S&P 500 daily closes 2003–2007 (r-cran-huge, split-adjusted); `movielens`: MovieLens\n");
+      sb.append("ratings as clicks (r-cran-dslabs). Real data, but not the paper's (its sets are not public).\n");
     }
     List<Path> plots = new ArrayList<>();
     if (context.plots() && !trials.isEmpty()) {

@@ -13,6 +13,7 @@ import org.taskmet.bench.sweep.TrialOutput;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
+import org.taskmet.core.plugin.TaskData;
 import org.taskmet.embed.Predictor;
 
 /**
@@ -74,7 +75,12 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
     return List.of("datasetSeed", "seed");
   }
 
-  /** Completes the configs with the plugins' defaults and builds the plugins once, so bad values fail early. */
+  /**
+   * Completes the configs with the plugins' defaults and builds the plugins once, so bad values fail early. A
+   * task config field {@code data: auto} is replaced by the data the task resolved it to ({@link TaskData}: e.g.
+   * {@code stockdata} when r-cran-huge is installed, else {@code synthetic}), so results on real and on stand-in
+   * data never share an id.
+   */
   @Override
   public DecisionTrialSpec canonical(DecisionTrialSpec spec, PluginRegistry plugins) {
     if (spec.task() == null || spec.method() == null) {
@@ -84,8 +90,9 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
         PluginConfigs.withOverrides(plugins.provider(PluginKind.TASK, spec.task()), spec.taskConfig()));
     Map<String, Object> method = PluginConfigs.toMap(
         PluginConfigs.withOverrides(plugins.provider(PluginKind.METHOD, spec.method()), spec.methodConfig()));
-    Plugins.create(plugins, PluginKind.TASK, Task.class, spec.task(), task);
+    Task built = Plugins.create(plugins, PluginKind.TASK, Task.class, spec.task(), task);
     Plugins.create(plugins, PluginKind.METHOD, TrainingMethod.class, spec.method(), method);
+    task = TaskData.pinned(task, task, built);
     Map<String, Object> model = Map.of();
     if (spec.model() != null) {
       model = PluginConfigs.toMap(

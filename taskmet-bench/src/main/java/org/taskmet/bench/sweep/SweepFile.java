@@ -34,6 +34,8 @@ import java.util.Set;
  * where:                                       # partial specs for the trials that match, in order
  *   - match: {task: budget, method: taskmet}   #   spec paths → values, as written above (not plugin defaults)
  *     set: {methodConfig.innerIterations: 20}
+ *   - match: {task: portfolio}                 #   other seeds for the matching grid points (last rule wins)
+ *     seeds: 10
  * </pre>
  *
  * Keys with dots are paths into the spec. A trial's labels are its point label on each axis, then {@code seed};
@@ -59,8 +61,11 @@ public record SweepFile(String name, String source, String description, String k
   /** A point on an axis: its label and the partial spec it sets. */
   public record Point(String label, Map<String, Object> partial) {}
 
-  /** {@code set} applies to the trials whose spec has every value of {@code match}. */
-  public record Rule(Map<String, Object> match, Map<String, Object> set) {}
+  /**
+   * {@code set} applies to the trials whose spec has every value of {@code match}; {@code seeds}, when not null,
+   * replaces the file's seeds for the grid points that match (matched before the seeds are set).
+   */
+  public record Rule(Map<String, Object> match, Map<String, Object> set, List<Long> seeds) {}
 
   /** One expanded trial, before its kind checks it. */
   public record Planned(Map<String, String> labels, Map<String, Object> spec) {}
@@ -108,12 +113,12 @@ public record SweepFile(String name, String source, String description, String k
     if (!description.isMissingNode() && !description.isTextual()) {
       throw err.at("description", "must be one line of text");
     }
-    return new SweepFile(name, source, description.asText(""), kind.asText(), seeds(root.get("seeds"), err),
+    return new SweepFile(name, source, description.asText(""), kind.asText(), seeds(root.get("seeds"), "seeds", err),
         root.has("base") ? map(root.get("base"), "base", err) : Map.of(), axes(root.get("axes"), err),
         rules(root.get("where"), err));
   }
 
-  /** The same sweep with seeds 0…n−1. */
+  /** The same sweep with seeds 0…n−1 for every trial (the rules' own seed counts are dropped). */
   public SweepFile withSeeds(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of seeds must be >= 1, got " + n);
@@ -122,7 +127,8 @@ public record SweepFile(String name, String source, String description, String k
     for (long i = 0; i < n; i++) {
       s.add(i);
     }
-    return new SweepFile(name, source, description, kind, s, base, axes, where);
+    List<Rule> rules = where.stream().map(r -> new Rule(r.match(), r.set(), null)).toList();
+    return new SweepFile(name, source, description, kind, s, base, axes, rules);
   }
 
   /**
@@ -149,10 +155,12 @@ public record SweepFile(String name, String source, String description, String k
     return new SweepFile(this.name, source, description, kind, seeds, base, List.copyOf(out), where);
   }
 
-  /** The point labels of axis {@code name} (the seeds for {@code seed}); empty when there is no such axis. */
+  /** The point labels of axis {@code name} (every seed for {@code seed}); empty when there is no such axis. */
   public List<String> labels(String name) {
     if (name.equals(Trial.SEED)) {
-      return seeds == null ? List.of() : seeds.stream().map(String::valueOf).toList();
+      java.util.TreeSet<Long> all = new java.util.TreeSet<>(seeds == null ? List.of() : seeds);
+      where.stream().filter(r -> r.seeds() != null).forEach(r -> all.addAll(r.seeds()));
+      return all.stream().map(String::valueOf).toList();
     }
     return axes.stream().filter(a -> a.name().equals(name)).findFirst()
         .map(a -> a.points().stream().map(Point::label).toList()).orElse(List.of());
@@ -161,7 +169,7 @@ public record SweepFile(String name, String source, String description, String k
   /** The axis names, in order, then {@code seed} when the file sets seeds. */
   public List<String> labelNames() {
     List<String> out = new ArrayList<>(axes.stream().map(Axis::name).toList());
-    if (seeds != null) {
+    if (seeds != null || where.stream().anyMatch(r -> r.seeds() != null)) {
       out.add(Trial.SEED);
     }
     return out;
@@ -172,7 +180,7 @@ public record SweepFile(String name, String source, String description, String k
    * axes' points in order, then the seeds in {@code seedFields}, then the matching {@code where} rules.
    */
   public List<Planned> expand(List<String> seedFields) {
-    if (seeds != null && seedFields.isEmpty()) {
+    if ((seeds != null || where.stream().anyMatch(r -> r.seeds() != null)) && seedFields.isEmpty()) {
       throw new IllegalArgumentException("sweep file " + source + ": trial kind '" + kind + "' has no seed fields, so "
           + "'seeds' cannot apply; put the seed on an axis instead");
     }
@@ -192,7 +200,13 @@ public record SweepFile(String name, String source, String description, String k
       }
       return;
     }
-    for (Long seed : seeds == null ? java.util.Collections.<Long>singletonList(null) : seeds) {
+    List<Long> pointSeeds = seeds;
+    for (Rule r : where) {
+      if (r.seeds() != null && matches(r, spec)) {
+        pointSeeds = r.seeds();
+      }
+    }
+    for (Long seed : pointSeeds == null ? java.util.Collections.<Long>singletonList(null) : pointSeeds) {
       Map<String, Object> s = SpecMaps.merge(spec, Map.of());
       Map<String, String> l = new LinkedHashMap<>(labels);
       if (seed != null) {
@@ -201,7 +215,7 @@ public record SweepFile(String name, String source, String description, String k
       }
       Map<String, Object> withRules = s;
       for (Rule r : where) {
-        if (r.match().entrySet().stream().allMatch(e -> SpecMaps.sameValue(SpecMaps.get(s, e.getKey()), e.getValue()))) {
+        if (matches(r, s)) {
           withRules = SpecMaps.merge(withRules, r.set());
         }
       }
@@ -209,14 +223,18 @@ public record SweepFile(String name, String source, String description, String k
     }
   }
 
-  private static List<Long> seeds(JsonNode node, Errors err) {
+  private static boolean matches(Rule r, Map<String, Object> spec) {
+    return r.match().entrySet().stream().allMatch(e -> SpecMaps.sameValue(SpecMaps.get(spec, e.getKey()), e.getValue()));
+  }
+
+  private static List<Long> seeds(JsonNode node, String key, Errors err) {
     if (node == null) {
       return null;
     }
     List<Long> out = new ArrayList<>();
     if (node.isIntegralNumber()) {
       if (node.asLong() < 1) {
-        throw err.at("seeds", "must be a count >= 1 or a list of seeds, got " + node);
+        throw err.at(key, "must be a count >= 1 or a list of seeds, got " + node);
       }
       for (long i = 0; i < node.asLong(); i++) {
         out.add(i);
@@ -226,16 +244,16 @@ public record SweepFile(String name, String source, String description, String k
     if (node.isArray() && !node.isEmpty()) {
       for (JsonNode n : node) {
         if (!n.isIntegralNumber()) {
-          throw err.at("seeds", "lists integers, got " + n);
+          throw err.at(key, "lists integers, got " + n);
         }
         if (out.contains(n.asLong())) {
-          throw err.at("seeds", "lists seed " + n + " twice");
+          throw err.at(key, "lists seed " + n + " twice");
         }
         out.add(n.asLong());
       }
       return out;
     }
-    throw err.at("seeds", "must be a count >= 1 or a non-empty list of seeds, got " + node);
+    throw err.at(key, "must be a count >= 1 or a non-empty list of seeds, got " + node);
   }
 
   private static List<Axis> axes(JsonNode node, Errors err) {
@@ -283,16 +301,19 @@ public record SweepFile(String name, String source, String description, String k
       return List.of();
     }
     if (!node.isArray()) {
-      throw err.at("where", "must be a list of {match: {...}, set: {...}}");
+      throw err.at("where", "must be a list of {match: {...}, set: {...}} or {match: {...}, seeds: N}");
     }
     List<Rule> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
       JsonNode r = node.get(i);
       String at = "where[" + i + "]";
-      if (!r.isObject() || !r.has("match") || !r.has("set") || r.size() != 2) {
-        throw err.at(at, "must have exactly the keys 'match' and 'set'");
+      boolean known = r.isObject() && r.has("match") && (r.has("set") || r.has("seeds"))
+          && r.size() == 1 + (r.has("set") ? 1 : 0) + (r.has("seeds") ? 1 : 0);
+      if (!known) {
+        throw err.at(at, "must have the key 'match' and 'set', 'seeds' or both");
       }
-      out.add(new Rule(map(r.get("match"), at + ".match", err), map(r.get("set"), at + ".set", err)));
+      out.add(new Rule(map(r.get("match"), at + ".match", err),
+          r.has("set") ? map(r.get("set"), at + ".set", err) : Map.of(), seeds(r.get("seeds"), at + ".seeds", err)));
     }
     return out;
   }

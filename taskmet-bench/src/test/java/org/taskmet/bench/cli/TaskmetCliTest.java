@@ -138,7 +138,7 @@ class TaskmetCliTest {
     assertThat(run("reproduce", "--tasks", "cubic", "--methods", "MSE", "--seeds", "3", "--out", results.toString()))
         .isZero();
     assertThat(executor.calls.get()).isEqualTo(3);
-    assertThat(out).contains("| cubic | MSE | 3 | 0.600 ± 0.100 | -0.96 ± 0.020 ! |");
+    assertThat(out).contains("| cubic | MSE | generated | 3 | 0.600 ± 0.100 | – | – | -0.96 ± 0.020 ! |");
     assertThat(results.resolve("summary.csv")).exists();
     assertThat(results.resolve("decision-quality.png")).exists();
     assertThat(results.resolve("cubic-predictions.png")).exists();
@@ -170,6 +170,24 @@ class TaskmetCliTest {
   }
 
   @Test
+  void reproduceTaskSetAppliesToTheTasksThatHaveTheField() throws Exception {
+    Path results = dir.resolve("set");
+    assertThat(run("reproduce", "--tasks", "cubic", "--methods", "MSE", "--seeds", "1", "--task-set", "instances=7",
+        "--out", results.toString(), "--no-plots")).isZero();
+    String trial = Files.list(results.resolve("trials")).filter(f -> f.toString().endsWith(".json")
+        && !f.toString().endsWith("predictor.json")).findFirst().map(f -> {
+          try {
+            return Files.readString(f);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).orElseThrow();
+    assertThat(trial).containsPattern("\"instances\" ?: ?7");
+    assertThat(run("reproduce", "--tasks", "cubic", "--task-set", "data=synthetic")).isEqualTo(2);
+    assertThat(err).contains("--task-set data=synthetic: no task of the profile").contains("'data'");
+  }
+
+  @Test
   void sweepRunsAPlanFileInParallelListsItsTrialsAndResumes() throws Exception {
     Path plan = Files.writeString(dir.resolve("grid.yaml"), """
         kind: decision
@@ -189,8 +207,8 @@ class TaskmetCliTest {
         "methodConfig.iterations=10")).isZero();
     assertThat(executor.calls.get()).isEqualTo(2);
     assertThat(out).contains("taskmet sweep grid: 2 decision trials")
-        .contains("| task | method | methodConfig.iterations | trials | measured norm. DQ (mean ± std) |")
-        .contains("| cubic | mse | 10 | 2 | 0.550 ± 0.071 | – |")
+        .contains("| task | method | methodConfig.iterations | data | trials | measured norm. DQ (mean ± std) | Δ vs MSE")
+        .contains("| cubic | mse | 10 | generated | 2 | 0.550 ± 0.071 | – | – | – |")
         .contains("engine local (2 jobs");
     assertThat(results.resolve("table.md")).exists();
     assertThat(results.resolve("decision-quality.png")).exists();

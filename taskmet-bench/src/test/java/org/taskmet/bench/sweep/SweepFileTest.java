@@ -88,6 +88,25 @@ class SweepFileTest {
   }
 
   @Test
+  void aRuleCanGiveItsGridPointsOtherSeeds() {
+    SweepFile f = parse("""
+        kind: k
+        seeds: 2
+        axes: {task: [cubic, portfolio]}
+        where:
+          - {match: {task: portfolio}, seeds: 4}
+          - {match: {task: portfolio, seed: 3}, set: {late: true}}
+        """);
+    List<SweepFile.Planned> trials = f.expand(List.of("datasetSeed", "seed"));
+    assertThat(trials).extracting(p -> p.labels().get("task") + p.labels().get("seed"))
+        .containsExactly("cubic0", "cubic1", "portfolio0", "portfolio1", "portfolio2", "portfolio3");
+    assertThat(trials.get(5).spec()).containsEntry("datasetSeed", 3L).containsEntry("late", true);
+    assertThat(f.labels("seed")).containsExactly("0", "1", "2", "3");
+    // --seeds N means N seeds for every trial
+    assertThat(f.withSeeds(3).expand(List.of("seed"))).hasSize(6);
+  }
+
+  @Test
   void mistakesNameTheFileAndTheKey(@TempDir Path dir) throws Exception {
     assertThatThrownBy(() -> parse("kind: decision\nseed: 3\n"))
         .hasMessage("sweep file plan.yaml: 'seed' is not a sweep-file key; accepted: axes, base, description, kind, "
@@ -100,7 +119,9 @@ class SweepFileTest {
     assertThatThrownBy(() -> parse("kind: k\naxes: {m: {A: 3}}\n")).hasMessageContaining("'axes.m.A' must be a map");
     assertThatThrownBy(() -> parse("kind: k\naxes: {seed: [1]}\n")).hasMessageContaining("'axes.seed'");
     assertThatThrownBy(() -> parse("kind: k\nwhere: [{match: {a: 1}}]\n"))
-        .hasMessageContaining("'where[0]' must have exactly the keys 'match' and 'set'");
+        .hasMessageContaining("'where[0]' must have the key 'match' and 'set', 'seeds' or both");
+    assertThatThrownBy(() -> parse("kind: k\nwhere: [{match: {a: 1}, seeds: 0}]\n"))
+        .hasMessageContaining("'where[0].seeds' must be a count >= 1");
     assertThatThrownBy(() -> parse("kind: [k\n")).hasMessageStartingWith("sweep file plan.yaml is not valid YAML");
     assertThatThrownBy(() -> SweepFile.read(dir.resolve("missing.yaml")))
         .hasMessage("sweep file " + dir.resolve("missing.yaml") + " does not exist");

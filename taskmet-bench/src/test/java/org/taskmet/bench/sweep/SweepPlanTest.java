@@ -91,7 +91,9 @@ class SweepPlanTest {
   @Test
   void defaultProfileReducesBudgetsAndKeepsEachRowsAlpha() {
     Sweep quick = profile("default");
-    assertThat(quick.trials()).hasSize(3 * 6 * 3);
+    // seeds per task from the measured spread: cubic 3, budget 4, portfolio 10
+    assertThat(quick.trials()).hasSize(6 * (3 + 4 + 10));
+    assertThat(quick.trials().stream().filter(t -> t.labels().get("task").equals("portfolio")).count()).isEqualTo(60);
     for (Trial t : quick.trials()) {
       String row = t.labels().get("method");
       Map<String, Object> c = methodConfig(t);

@@ -16,9 +16,10 @@ import org.taskmet.core.plugin.CheckedDecisionProblem;
  * task's evaluation (hard) solver, plus the test MSE.
  *
  * <p>The random baseline solves for {@link DecisionProblem#randomPredictions} (by default Ŷ ~ U[0,1] of the
- * targets' shape, as the reference does), {@value #REPEATS} times; the optimal
- * decisions come from the true Y, also averaged over {@value #REPEATS} repeats (only a solver with random
- * restarts, such as the budget task's, gives different values). Randomness: one generator seeded by
+ * targets' shape, as the reference does), {@value #REPEATS} times; the optimal decisions come from the true Y,
+ * also averaged over {@value #REPEATS} repeats when the solver is randomized (the budget task's random
+ * restarts). A {@link Solver#deterministic() deterministic} solver gives the same decision every repeat, so it
+ * solves once. Randomness: one generator seeded by
  * {@code seed} mixed with a fixed salt, used in the order model decisions, random baseline, optimal
  * decisions. The salt matters: tasks seed their data generators with the raw dataset seed, and an
  * evaluation seed equal to it would otherwise replay the very draws that generated the test features as
@@ -72,13 +73,14 @@ public final class DecisionEvaluator {
       }
     }
     randomDq /= (double) REPEATS * test.size();
+    int optimalRepeats = solver.deterministic() ? 1 : REPEATS;
     double optimalDq = 0;
-    for (int r = 0; r < REPEATS; r++) {
+    for (int r = 0; r < optimalRepeats; r++) {
       for (Instance in : test.instances()) {
         optimalDq += decisionQuality(problem, solver, in.targets(), in, rng);
       }
     }
-    optimalDq /= (double) REPEATS * test.size();
+    optimalDq /= (double) optimalRepeats * test.size();
     double span = optimalDq - randomDq;
     if (!(Math.abs(span) > 1e-12 * Math.max(1, Math.abs(optimalDq)))) {
       throw new IllegalStateException("evaluation of task '" + task.name() + "': optimal DQ " + optimalDq

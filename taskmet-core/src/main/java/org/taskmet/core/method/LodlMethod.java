@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.taskmet.api.Dataset;
-import org.taskmet.api.DecisionProblem;
 import org.taskmet.api.Instance;
-import org.taskmet.api.Matrix;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
 import org.taskmet.api.PluginProviderBase;
-import org.taskmet.api.Solver;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.api.TrainingMethod;
 import org.taskmet.api.TrainingRequest;
@@ -24,8 +21,9 @@ import org.taskmet.core.plugin.CheckedDecisionProblem;
  * obj(z(Y), Y) − obj(z(Ŷ), Y) with z the task's evaluation solver (z(Y) is the best of
  * {@code optimalRestarts} solves, which matters only for randomized solvers). Samples are split
  * 30 % fit / 30 % early-stopping (the last 40 % are the reference's surrogate test set and are not drawn
- * here). The predictor is then trained on the mean surrogate of its batch and checkpointed by the mean
- * surrogate on validation. Plugin {@code lodl}.
+ * here). The fits run in parallel across instances with results independent of the thread count
+ * ({@link SurrogateFits}). The predictor is then trained on the mean surrogate of its batch and
+ * checkpointed by the mean surrogate on validation. Plugin {@code lodl}.
  *
  * <p>Task-specific reference settings (σ, surrogate lr, clamping to [0,1]) are looked up by task name
  * when the config leaves them at 0: cubic σ = 1, lr 0.01; budget σ = std(Y)+1e-5 with samples clamped to
@@ -88,106 +86,67 @@ public final class LodlMethod implements TrainingMethod {
   @Override
   public TrainedPredictor train(TrainingRequest request) {
     long start = System.nanoTime();
-    long cpuStart = CpuClock.now();
     String task = request.task().name();
     double lr = config.surrogateLearningRate() > 0 ? config.surrogateLearningRate() : switch (task) {
       case "budget" -> 0.1;
       case "portfolio" -> 0.001;
       default -> 0.01;
     };
-    boolean clamp = task.equals("budget");
-    // surrogates use their own stream so the predictor's stream matches the other methods'
-    SplittableRandom rng = new SplittableRandom(request.seed() ^ 0x10D1L);
+    boolean budget = task.equals("budget");
+    double sigma = config.samplingStd() > 0 ? config.samplingStd() : task.equals("portfolio") ? 0.1 : 1.0;
+    SurrogateFits.Settings settings = new SurrogateFits.Settings(config.alpha(), config.samples(), sigma,
+        budget && config.samplingStd() == 0, budget, lr, config.surrogateIterations(), config.surrogatePatience(),
+        config.optimalRestarts());
     Dataset train = request.data().train();
     Dataset val = request.data().validation();
-    DecisionProblem problem = CheckedDecisionProblem.of(request.task());
-    int total = train.size() + val.size();
-    List<QuadraticSurrogate> trainSurrogates = new ArrayList<>(train.size());
-    List<QuadraticSurrogate> valSurrogates = new ArrayList<>(val.size());
-    double fitMse = 0;
-    int done = 0;
-    for (Dataset split : List.of(train, val)) {
-      List<QuadraticSurrogate> out = split == train ? trainSurrogates : valSurrogates;
-      for (Instance in : split.instances()) {
-        FitResult r = fit(problem, in, task, lr, clamp, rng);
-        out.add(r.surrogate);
-        fitMse += r.validationMse;
-        done++;
-        if (done % 10 == 0 || done == total) {
-          request.progress().progress(done, total, NAME + " fitted " + done + "/" + total + " surrogates");
-        }
-      }
+    List<Instance> all = new ArrayList<>(train.instances());
+    all.addAll(val.instances());
+    // surrogates use their own stream so the predictor's stream matches the other methods'; one generator per
+    // instance, split in instance order, so the fits do not depend on threads or scheduling
+    SplittableRandom root = new SplittableRandom(request.seed() ^ 0x10D1L);
+    SplittableRandom[] rngs = new SplittableRandom[all.size()];
+    for (int i = 0; i < rngs.length; i++) {
+      rngs[i] = root.split();
     }
+    SurrogateFits.Fit[] fits = SurrogateFits.fitAll(CheckedDecisionProblem.of(request.task()), all, rngs, settings,
+        request.threads(), request.progress(), NAME);
     double fitSeconds = (System.nanoTime() - start) / 1e9;
-    double fitCpuSeconds = (CpuClock.now() - cpuStart) / 1e9;
-    InstanceLoss trainLoss = surrogateLoss(trainSurrogates);
-    InstanceLoss valLoss = surrogateLoss(valSurrogates);
+    long afterFits = CpuClock.now();
+    double fitMse = 0;
+    long solverIterations = 0;
+    long fitCpu = 0;
+    List<QuadraticSurrogate> surrogates = new ArrayList<>(fits.length);
+    for (SurrogateFits.Fit f : fits) {
+      surrogates.add(f.surrogate());
+      fitMse += f.validationMse();
+      solverIterations += f.solverIterations();
+      fitCpu += f.cpuNanos();
+    }
+    InstanceLoss trainLoss = surrogateLoss(surrogates.subList(0, train.size()));
+    InstanceLoss valLoss = surrogateLoss(surrogates.subList(train.size(), all.size()));
     LoopSettings s = config.resolve(request.task());
     TrainedPredictor p = PredictorTrainer.train(NAME, request, s, trainLoss, valLoss);
     java.util.Map<String, Double> diag = new java.util.HashMap<>(p.diagnostics());
     diag.put("surrogateFitSeconds", fitSeconds);
-    diag.put("surrogateFitCpuSeconds", fitCpuSeconds);
-    diag.put("cpuSeconds", (CpuClock.now() - cpuStart) / 1e9);
-    diag.put("surrogateValidationMse", fitMse / total);
+    // CPU of every thread: the fits (on the fit threads or this one), then the predictor on this one
+    diag.put("surrogateFitCpuSeconds", fitCpu / 1e9);
+    diag.put("surrogateSolverIterations", (double) solverIterations);
+    diag.put("cpuSeconds", (fitCpu + CpuClock.now() - afterFits) / 1e9);
+    diag.put("surrogateValidationMse", fitMse / fits.length);
     diag.put("seconds", (System.nanoTime() - start) / 1e9);
     return new TrainedPredictor(p.model(), p.parameters(), null, null, diag);
   }
 
+  /** The mean surrogate loss; the trainer calls it from one thread, so one scratch buffer serves every call. */
   private static InstanceLoss surrogateLoss(List<QuadraticSurrogate> surrogates) {
+    double[][] work = new double[1][];
     return (index, in, pred, grad, rng) -> {
-      double[] work = new double[2 * pred.data().length];
-      return surrogates.get(index).value(pred.data(), grad == null ? null : grad.data(), work);
-    };
-  }
-
-  private record FitResult(QuadraticSurrogate surrogate, double validationMse) {}
-
-  private FitResult fit(DecisionProblem problem, Instance in, String task, double lr, boolean clamp,
-      SplittableRandom rng) {
-    Solver solver = problem.evaluationSolver();
-    Matrix y = in.targets();
-    double[] yv = y.data();
-    int d = yv.length;
-    double best = Double.NEGATIVE_INFINITY;
-    for (int r = 0; r < config.optimalRestarts(); r++) {
-      best = Math.max(best, problem.objective(in, solver.solve(y, in, rng).decision(), y));
-    }
-    double sigma = config.samplingStd() > 0 ? config.samplingStd() : switch (task) {
-      case "budget" -> std(yv) + 1e-5;
-      case "portfolio" -> 0.1;
-      default -> 1.0;
-    };
-    int fitRows = (int) Math.round(0.3 * config.samples());
-    int valRows = (int) Math.round(0.3 * config.samples());
-    int n = fitRows + valRows;
-    double[] samples = new double[n * d];
-    double[] regrets = new double[n];
-    double[] row = new double[d];
-    for (int s = 0; s < n; s++) {
-      for (int k = 0; k < d; k++) {
-        double v = yv[k] + sigma * rng.nextGaussian();
-        row[k] = clamp ? Math.max(0, Math.min(1, v)) : v;
+      int need = 2 * pred.data().length;
+      if (work[0] == null || work[0].length < need) {
+        work[0] = new double[need];
       }
-      System.arraycopy(row, 0, samples, s * d, d);
-      Matrix pred = new Matrix(y.rows(), y.cols(), row.clone());
-      regrets[s] = best - problem.objective(in, solver.solve(pred, in, rng).decision(), y);
-    }
-    QuadraticSurrogate q = QuadraticSurrogate.initial(yv, config.alpha(), rng);
-    double mse = q.fit(samples, regrets, fitRows, n, lr, config.surrogateIterations(), config.surrogatePatience());
-    return new FitResult(q, mse);
-  }
-
-  private static double std(double[] v) {
-    double m = 0;
-    for (double x : v) {
-      m += x;
-    }
-    m /= v.length;
-    double s = 0;
-    for (double x : v) {
-      s += (x - m) * (x - m);
-    }
-    return Math.sqrt(s / Math.max(1, v.length - 1));
+      return surrogates.get(index).value(pred.data(), grad == null ? null : grad.data(), work[0]);
+    };
   }
 
   /** The {@code lodl} plugin. */

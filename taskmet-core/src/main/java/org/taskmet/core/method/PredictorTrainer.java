@@ -44,7 +44,9 @@ final class PredictorTrainer {
     StackedRows valRows = StackedRows.all(val);
     int[] scratch = StackedRows.range(train.size());
 
-    double best = validate(model, theta, valRows, val, validationLoss, solverRng);
+    PassSlot trainPass = new PassSlot();
+    PassSlot validationPass = new PassSlot();
+    double best = validate(model, theta, valRows, val, validationLoss, solverRng, validationPass);
     double[] bestTheta = theta.clone();
     int bestStep = 0;
     int step = 0;
@@ -52,7 +54,7 @@ final class PredictorTrainer {
     while (step < s.iterations()) {
       int[] batch = StackedRows.sample(batchRng, scratch, s.batchSize());
       StackedRows rows = StackedRows.of(train, batch);
-      ForwardPass pass = model.forward(theta, rows.features());
+      ForwardPass pass = trainPass.forward(model, theta, rows.features());
       Matrix cot = Matrix.zeros(pass.output().rows(), pass.output().cols());
       double loss = 0;
       for (int b = 0; b < rows.count(); b++) {
@@ -67,7 +69,7 @@ final class PredictorTrainer {
       adam.step(theta, model.vjp(pass, cot));
       step++;
       if (step % s.validationEvery() == 0 || step == s.iterations()) {
-        double v = validate(model, theta, valRows, val, validationLoss, solverRng);
+        double v = validate(model, theta, valRows, val, validationLoss, solverRng, validationPass);
         validations++;
         if (v < best) {
           best = v;
@@ -93,8 +95,8 @@ final class PredictorTrainer {
 
   /** Mean validation loss of {@code theta} over the whole validation set. */
   static double validate(Model model, double[] theta, StackedRows rows, Dataset val, InstanceLoss loss,
-      SplittableRandom rng) {
-    Matrix out = model.forward(theta, rows.features()).output();
+      SplittableRandom rng, PassSlot slot) {
+    Matrix out = slot.forward(model, theta, rows.features()).output();
     if (!out.isFinite()) {
       return Double.POSITIVE_INFINITY;
     }

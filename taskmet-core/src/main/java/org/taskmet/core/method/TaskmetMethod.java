@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taskmet.api.Dataset;
@@ -125,8 +126,32 @@ public final class TaskmetMethod implements TrainingMethod {
     }
   }
 
+  /**
+   * What one outer step did, for diagnosing a run (docs/portfolio.md). Computed only when a trace listener
+   * is given: the residual costs one more Hessian-vector product and the metric summary a metric forward
+   * pass over the validation rows.
+   *
+   * @param step the outer step t
+   * @param innerSteps inner predictor steps taken at this outer step
+   * @param innerGradientNorm gradient norm of the last inner step, before clipping (the inner loop's convergence)
+   * @param taskLoss mean task loss of the outer batch at θ* (−DQ with the training solver, + dflAlpha·MSE)
+   * @param cgIterations iterations of the implicit solve
+   * @param implicitResidual ‖H u − ∇θL_task‖ / ‖∇θL_task‖ of the implicit solve, on the true (not the normal) system
+   * @param hypergradientNorm ‖∇φ L_task‖
+   * @param validationLoss the validation loss when this step validated, else NaN
+   * @param metricMean mean over validation rows of trace(Λ_φ(x))/n, with φ before this step's update
+   * @param metricMin the smallest of those per-row values
+   * @param metricMax the largest
+   * @param predictionSpread standard deviation of the predictions f_θ*(x) over the validation rows (0 when the
+   *     predictor has collapsed to a constant)
+   */
+  public record OuterStep(int step, int innerSteps, double innerGradientNorm, double taskLoss, int cgIterations,
+      double implicitResidual, double hypergradientNorm, double validationLoss, double metricMean, double metricMin,
+      double metricMax, double predictionSpread) {}
+
   private final Config config;
   private final MetricParameterization.Factory metricFactory;
+  private final Consumer<OuterStep> trace;
 
   /**
    * Builds the metric plugin {@code config.metric()} with {@code config.metricConfig()}, from the plugins visible
@@ -138,8 +163,19 @@ public final class TaskmetMethod implements TrainingMethod {
 
   /** With an explicit metric factory (library use, tests); {@code config.metric()} is then only a label. */
   public TaskmetMethod(Config config, MetricParameterization.Factory metricFactory) {
+    this(config, metricFactory, null);
+  }
+
+  /** With the metric plugin {@code config.metric()} and a listener that receives every {@link OuterStep}. */
+  public static TaskmetMethod traced(Config config, Consumer<OuterStep> trace) {
+    return new TaskmetMethod(config, MetricPlugins.create(config.validate().metric(), config.metricConfig()), trace);
+  }
+
+  /** With a listener that receives an {@link OuterStep} after every outer step (null: none). */
+  public TaskmetMethod(Config config, MetricParameterization.Factory metricFactory, Consumer<OuterStep> trace) {
     this.config = config.validate();
     this.metricFactory = metricFactory;
+    this.trace = trace;
   }
 
   public Config config() {
@@ -181,6 +217,8 @@ public final class TaskmetMethod implements TrainingMethod {
     DecisionLoss taskLoss = new DecisionLoss(CheckedDecisionProblem.of(request.task()), config.dflAlpha());
     StackedRows valRows = StackedRows.all(val);
     int[] scratch = StackedRows.range(train.size());
+    PassSlot outerPass = new PassSlot();
+    PassSlot validationPass = new PassSlot();
 
     double best = Double.POSITIVE_INFINITY;
     double[] bestTheta = theta.clone();
@@ -197,6 +235,8 @@ public final class TaskmetMethod implements TrainingMethod {
       int k = t == 0 ? config.innerIterationsFirst() : config.innerIterations();
       // φ is fixed in the inner loop: Λ of every training row once per outer step, not once per inner step
       MetricCache frozen = k > 0 ? MetricCache.compute(metric, phi, train.instances()) : null;
+      int innerThisStep = 0;
+      double lastNorm = Double.NaN;
       for (int i = 0; i < k; i++) {
         int[] picked = StackedRows.sample(batchRng, scratch, config.innerBatchSize());
         double[] g = predLoss.atFixedMetric(theta, frozen.batch(picked), frozen.lambdaRows(picked)).gradientTheta()
@@ -204,6 +244,8 @@ public final class TaskmetMethod implements TrainingMethod {
         double norm = GradientClipping.clipByNorm(g, config.gradClip());
         adamP.step(theta, g);
         innerSteps++;
+        innerThisStep++;
+        lastNorm = norm;
         if (Math.min(norm, config.gradClip()) < config.gradStopThreshold()) {
           break;
         }
@@ -211,19 +253,23 @@ public final class TaskmetMethod implements TrainingMethod {
       // outer: task-loss gradient at θ* through the differentiable solver
       int[] outer = StackedRows.sample(batchRng, scratch, outerBatchSize);
       StackedRows rows = StackedRows.of(train, outer);
-      ForwardPass pass = model.forward(theta, rows.features());
+      ForwardPass pass = outerPass.forward(model, theta, rows.features());
       Matrix cot = Matrix.zeros(pass.output().rows(), pass.output().cols());
+      double outerLoss = 0;
       for (int b = 0; b < rows.count(); b++) {
         Matrix pred = rows.slice(pass.output(), b);
         Matrix g = Matrix.zeros(pred.rows(), pred.cols());
-        taskLoss.value(outer[b], train.get(outer[b]), pred, g, solverRng);
+        outerLoss += taskLoss.value(outer[b], train.get(outer[b]), pred, g, solverRng) / rows.count();
         rows.place(g, b, cot, 1.0 / rows.count());
       }
       double[] taskGradTheta = model.vjp(pass, cot);
       InstanceBatch ift = batch(train, StackedRows.sample(batchRng, scratch, config.hypergradientBatchSize()));
-      Hypergradient.Result hg = hyper.compute(predLoss.at(theta, phi, ift), taskGradTheta, null);
+      MahalanobisLoss.Evaluation atOptimum = predLoss.at(theta, phi, ift);
+      Hypergradient.Result hg = hyper.compute(atOptimum, taskGradTheta, null);
+      double validationLoss = Double.NaN;
       if (t % config.validationEvery() == 0) {
-        double v = PredictorTrainer.validate(model, theta, valRows, val, taskLoss, solverRng);
+        double v = PredictorTrainer.validate(model, theta, valRows, val, taskLoss, solverRng, validationPass);
+        validationLoss = v;
         if (v < best) {
           best = v;
           bestStep = t;
@@ -232,6 +278,10 @@ public final class TaskmetMethod implements TrainingMethod {
         }
         request.progress().progress(t + 1, config.outerIterations(), NAME + " outer " + t + " val loss "
             + String.format("%.4g", v) + " (best " + String.format("%.4g", best) + " at " + bestStep + ")");
+      }
+      if (trace != null) {
+        trace.accept(outerStep(t, innerThisStep, lastNorm, outerLoss, atOptimum, taskGradTheta, hg, validationLoss,
+            metric, phi, spread(model.forward(theta, valRows.features()).output()), valRows.features(), n));
       }
       if (isFinite(hg.gradientPhi())) {
         adamM.step(phi, hg.gradientPhi());
@@ -248,7 +298,7 @@ public final class TaskmetMethod implements TrainingMethod {
     }
     if (bestStep < 0) {
       // no outer step ran (outerIterations = 0): the checkpoint is the predictor after no training
-      best = PredictorTrainer.validate(model, theta, valRows, val, taskLoss, solverRng);
+      best = PredictorTrainer.validate(model, theta, valRows, val, taskLoss, solverRng, validationPass);
     }
     Map<String, Double> diag = new HashMap<>();
     diag.put("outerSteps", (double) t);
@@ -261,6 +311,51 @@ public final class TaskmetMethod implements TrainingMethod {
     diag.put("seconds", (System.nanoTime() - start) / 1e9);
     diag.put("cpuSeconds", (CpuClock.now() - cpuStart) / 1e9);
     return new TrainedPredictor(model, bestTheta, metric, bestPhi, diag);
+  }
+
+  private static OuterStep outerStep(int t, int inner, double innerNorm, double taskLoss,
+      MahalanobisLoss.Evaluation atOptimum, double[] g, Hypergradient.Result hg, double validationLoss,
+      MetricParameterization metric, double[] phi, double predictionSpread, Matrix validationFeatures, int n) {
+    double[] hu = atOptimum.hessianVectorProduct(hg.adjoint());
+    double res = 0;
+    double norm = 0;
+    for (int i = 0; i < g.length; i++) {
+      res += (hu[i] - g[i]) * (hu[i] - g[i]);
+      norm += g[i] * g[i];
+    }
+    double hgNorm = 0;
+    for (double v : hg.gradientPhi()) {
+      hgNorm += v * v;
+    }
+    Matrix lambda = metric.forward(phi, validationFeatures).output();
+    double sum = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < lambda.rows(); r++) {
+      double tr = 0;
+      for (int i = 0; i < n; i++) {
+        tr += lambda.get(r, i * n + i);
+      }
+      tr /= n;
+      sum += tr;
+      min = Math.min(min, tr);
+      max = Math.max(max, tr);
+    }
+    return new OuterStep(t, inner, innerNorm, taskLoss, hg.solve().iterations(), Math.sqrt(res / norm),
+        Math.sqrt(hgNorm), validationLoss, sum / lambda.rows(), min, max, predictionSpread);
+  }
+
+  private static double spread(Matrix m) {
+    double[] v = m.data();
+    double mean = 0;
+    for (double x : v) {
+      mean += x / v.length;
+    }
+    double ss = 0;
+    for (double x : v) {
+      ss += (x - mean) * (x - mean);
+    }
+    return Math.sqrt(ss / v.length);
   }
 
   private static InstanceBatch batch(Dataset data, int[] indices) {

@@ -123,9 +123,19 @@ public final class Sequential implements Model {
 
   @Override
   public Pass forward(double[] parameters, Matrix input) {
+    return forward(parameters, input, null);
+  }
+
+  /**
+   * Reuses the activation, derivative and scratch storage of {@code recycled} when it is a live pass of this
+   * model on the same number of rows; {@code recycled} is then invalid (its methods throw).
+   */
+  @Override
+  public Pass forward(double[] parameters, Matrix input, ForwardPass recycled) {
     ModelArguments.requireVector("parameters", parameters, parameterCount);
     ModelArguments.requireInput(input, inputSize(), "shape " + input.shape());
-    return new Pass(parameters, input);
+    Pass old = recycled instanceof Pass p && p.owner() == this && p.a != null && p.rows == input.rows() ? p : null;
+    return new Pass(parameters, input, old);
   }
 
   /**
@@ -252,6 +262,7 @@ public final class Sequential implements Model {
 
   private Pass own(ForwardPass pass) {
     if (pass instanceof Pass p && p.owner() == this) {
+      p.checkLive();
       return p;
     }
     throw new IllegalArgumentException("forward pass was not made by this model (" + describe() + ")");
@@ -371,23 +382,50 @@ public final class Sequential implements Model {
     private final double[] theta;
     private final Matrix input;
     private final int rows;
-    private final Dense.Weights[] w;
-    private final Dense.Workspace workspace = new Dense.Workspace();
-    private final double[][] a;
+    private Dense.Weights[] w;
+    private Dense.Workspace workspace;
+    /** Activations per layer; null once a later forward recycled this pass. */
+    private double[][] a;
     private final Matrix output;
     private double[][] d1;
     private double[][] d2;
+    private boolean derivativesReady;
     private Scratch scratch;
 
-    private Pass(double[] theta, Matrix input) {
+    private Pass(double[] theta, Matrix input, Pass recycled) {
       this.theta = theta;
       this.input = input;
       this.rows = input.rows();
       int n = layers.size();
-      w = loadWeights(theta);
-      a = newActivations(rows);
+      if (recycled != null) {
+        // take over the storage; derivatives and tangents are recomputed on demand
+        w = recycled.w;
+        for (Dense.Weights weights : w) {
+          weights.load(theta);
+        }
+        workspace = recycled.workspace;
+        a = recycled.a;
+        d1 = recycled.d1;
+        d2 = recycled.d2;
+        scratch = recycled.scratch;
+        if (scratch != null) {
+          scratch.tangentValid = false;
+        }
+        recycled.a = null;
+      } else {
+        w = loadWeights(theta);
+        workspace = new Dense.Workspace();
+        a = newActivations(rows);
+      }
       forwardLayers(rows, input.data(), w, theta, a, workspace);
       output = new Matrix(rows, outputSize(), a[n - 1]);
+    }
+
+    /** Throws once a later forward took this pass's storage. */
+    private void checkLive() {
+      if (a == null) {
+        throw new IllegalStateException("this forward pass was recycled by a later forward(..., recycled) call");
+      }
     }
 
     Sequential owner() {
@@ -407,11 +445,13 @@ public final class Sequential implements Model {
     /** The output rows; a view of the pass's storage (do not modify). */
     @Override
     public Matrix output() {
+      checkLive();
       return output;
     }
 
     /** The post-activation values of layer l (rows × width), a view (do not modify). */
     public double[] activation(int l) {
+      checkLive();
       return a[l];
     }
 
@@ -427,26 +467,32 @@ public final class Sequential implements Model {
     }
 
     private void ensureDerivatives() {
-      if (d1 != null) {
+      checkLive();
+      if (derivativesReady) {
         return;
       }
       int n = layers.size();
-      double[][] first = new double[n][];
-      double[][] second = new double[n][];
+      if (d1 == null) {
+        d1 = new double[n][];
+        d2 = new double[n][];
+      }
       for (int l = 0; l < n; l++) {
         Activation act = activations.get(l);
         if (act == Activation.IDENTITY || act == Activation.RELU) {
           continue; // the ReLU's derivative is read off its output by gate()
         }
-        first[l] = new double[a[l].length];
-        act.firstDerivative(a[l], first[l], a[l].length);
+        if (d1[l] == null) {
+          d1[l] = new double[a[l].length];
+        }
+        act.firstDerivative(a[l], d1[l], a[l].length);
         if (!act.piecewiseLinear()) {
-          second[l] = new double[a[l].length];
-          act.secondDerivative(a[l], second[l], a[l].length);
+          if (d2[l] == null) {
+            d2[l] = new double[a[l].length];
+          }
+          act.secondDerivative(a[l], d2[l], a[l].length);
         }
       }
-      d2 = second;
-      d1 = first;
+      derivativesReady = true;
     }
 
     /** out = v ⊙ σ'(z_l) for a non-identity layer l (the ReLU's without a stored derivative array). */

@@ -158,7 +158,26 @@ public final class CheckedDecisionProblem implements DecisionProblem {
     @Override
     public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
       validate(predictions, instance);
-      Solution s = solver.solve(predictions, instance, rng);
+      return checked(solver.solve(predictions, instance, rng), instance);
+    }
+
+    @Override
+    public Solution solveFrom(Matrix predictions, Instance instance, RandomGenerator rng, Solution start) {
+      validate(predictions, instance);
+      return checked(solver.solveFrom(predictions, instance, rng, start), instance);
+    }
+
+    @Override
+    public boolean deterministic() {
+      return solver.deterministic();
+    }
+
+    @Override
+    public boolean threadSafe() {
+      return solver.threadSafe();
+    }
+
+    private Solution checked(Solution s, Instance instance) {
       if (s == null || s.decision() == null) {
         throw new IllegalStateException(who + " returned no decision");
       }

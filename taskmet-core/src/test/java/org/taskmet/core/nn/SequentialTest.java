@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.taskmet.api.ForwardPass;
 import org.taskmet.api.Matrix;
 import org.taskmet.conformance.FiniteDifferenceCheck;
 import org.taskmet.conformance.ModelConformance;
@@ -99,6 +100,36 @@ class SequentialTest {
     var pass = m.forward(theta, x);
     java.util.Arrays.fill(theta, 7.0); // e.g. an optimizer step taken before the products are used
     assertThat(m.vjp(pass, g)).containsExactly(expected);
+  }
+
+  /** A recycled pass's storage gives the same numbers as fresh storage, and the recycled pass refuses use. */
+  @Test
+  void forwardWithARecycledPassMatchesAFreshOneBitForBit() {
+    Sequential m = Sequential.mlp(3, 2, 1, 30, Activation.TANH, Activation.RELU, Initialization.pytorchDefault());
+    SplittableRandom rng = new SplittableRandom(4);
+    double[] theta = m.initialParameters(rng);
+    double[] v = m.initialParameters(rng);
+    Matrix x1 = Matrix.zeros(7, 3);
+    Matrix x2 = Matrix.zeros(7, 3);
+    for (int i = 0; i < 21; i++) {
+      x1.data()[i] = rng.nextGaussian();
+      x2.data()[i] = rng.nextGaussian();
+    }
+    Matrix g = new Matrix(7, 2, java.util.Arrays.copyOf(x2.data(), 14));
+    ForwardPass first = m.forward(theta, x1);
+    m.vjpTangent(first, v, g, g); // fills derivatives and tangent scratch that the next pass must not keep
+    ForwardPass recycled = m.forward(v, x2, first);
+    ForwardPass fresh = m.forward(v, x2);
+    assertThat(recycled.output().data()).containsExactly(fresh.output().data());
+    assertThat(m.vjp(recycled, g)).containsExactly(m.vjp(fresh, g));
+    assertThat(m.jvp(recycled, theta).data()).containsExactly(m.jvp(fresh, theta).data());
+    assertThat(m.vjpTangent(recycled, theta, g, g)).containsExactly(m.vjpTangent(fresh, theta, g, g));
+    assertThatThrownBy(first::output).isInstanceOf(IllegalStateException.class).hasMessageContaining("recycled");
+    assertThatThrownBy(() -> m.vjp(first, g)).hasMessageContaining("recycled");
+    // a pass on another number of rows is not recycled, and stays usable
+    ForwardPass other = m.forward(theta, Matrix.zeros(4, 3), recycled);
+    assertThat(recycled.output().rows()).isEqualTo(7);
+    assertThat(other.output().rows()).isEqualTo(4);
   }
 
   @Test

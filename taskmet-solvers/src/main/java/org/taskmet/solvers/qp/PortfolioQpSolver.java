@@ -23,8 +23,8 @@ import org.taskmet.core.linalg.Kernels;
  * primal-dual active-set method {@code SimplexActiveSetQp}, a few Cholesky factorizations of the free block,
  * falling back to the interior point if it does not settle) or {@link Method#INTERIOR_POINT}
  * ({@link InteriorPointQp}); both give the same solution within tolerance (tests). The VJP is the OptNet
- * backward on the final active set, dL/dp = −dL/dc. Q is cached for the last L seen (by reference), so repeated solves on one
- * instance (training epochs, finite differences) skip the O(n³) product.
+ * backward on the final active set, dL/dp = −dL/dc. Q is cached per thread for the last L seen (by reference), so
+ * repeated solves on one instance (training epochs, finite differences, LODL's samples) skip the O(n³) product.
  */
 public final class PortfolioQpSolver implements Solver {
   /** The aux key of the (lower-triangular) Cholesky factor L of the covariance, assets × assets. */
@@ -86,7 +86,8 @@ public final class PortfolioQpSolver implements Solver {
   private final Settings settings;
   private final InteriorPointQp ipm;
   private final SimplexActiveSetQp activeSet = new SimplexActiveSetQp(ACTIVE_SET_ITERATIONS);
-  private volatile CachedQ cachedQ;
+  /** Per thread, so threads fitting different instances do not evict each other's Q. */
+  private final ThreadLocal<CachedQ> cachedQ = new ThreadLocal<>();
   private volatile QpResult lastResult;
 
   public PortfolioQpSolver(Settings settings) {
@@ -138,7 +139,7 @@ public final class PortfolioQpSolver implements Solver {
   }
 
   private double[] quadratic(Matrix l) {
-    CachedQ cached = cachedQ;
+    CachedQ cached = cachedQ.get();
     if (cached != null && cached.factor() == l) {
       return cached.q();
     }
@@ -147,14 +148,38 @@ public final class PortfolioQpSolver implements Solver {
     boolean cholesky = settings.quadraticForm() == QuadraticForm.CHOLESKY;
     // ‖Lx‖² = xᵀ(LᵀL)x; xᵀΣx = xᵀ(LLᵀ)x; the factor 2 turns α·xᵀMx into ½xᵀQx
     Kernels.get().gemm(cholesky, !cholesky, n, n, n, 2 * settings.alpha(), l.data(), l.data(), 0.0, q);
-    cachedQ = new CachedQ(l, q);
+    cachedQ.set(new CachedQ(l, q));
     return q;
+  }
+
+  /** Without a warm start the decision depends only on the predictions and the instance. */
+  @Override
+  public boolean deterministic() {
+    return !settings.warmStart();
+  }
+
+  /** The warm start remembers the previous call; the Q cache is per thread and does not change results. */
+  @Override
+  public boolean threadSafe() {
+    return !settings.warmStart();
   }
 
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
+    return solve(predictions, instance, settings.warmStart() ? lastResult : null);
+  }
+
+  /** Starts from {@code start}'s active set (or interior point) when it is a solution of this solver. */
+  @Override
+  public Solution solveFrom(Matrix predictions, Instance instance, RandomGenerator rng, Solution start) {
+    if (start != null && start.backwardState() instanceof State state) {
+      return solve(predictions, instance, state.result());
+    }
+    return solve(predictions, instance, rng);
+  }
+
+  private Solution solve(Matrix predictions, Instance instance, QpResult warm) {
     QpProblem problem = problem(predictions, instance);
-    QpResult warm = settings.warmStart() ? lastResult : null;
     SimplexActiveSetQp.Result fast = null;
     if (settings.method() == Method.ACTIVE_SET) {
       boolean[] warmActive = null;
@@ -173,6 +198,7 @@ public final class PortfolioQpSolver implements Solver {
     return new Solution(result.x().clone(), predictions, instance, result.iterations(), result.kktResidual(),
         new State(problem, result, fast));
   }
+
 
   @Override
   public Matrix vjp(Solution solution, double[] decisionCotangent) {

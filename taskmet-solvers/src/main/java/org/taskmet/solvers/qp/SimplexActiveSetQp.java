@@ -26,6 +26,8 @@ final class SimplexActiveSetQp {
 
   private final int maxIterations;
   private final DenseKernels kernels = Kernels.get();
+  /** The n²-sized factor and scratch, reused across solves (per thread: solvers run on LODL's fit threads). */
+  private final ThreadLocal<double[][]> workspace = new ThreadLocal<>();
 
   SimplexActiveSetQp(int maxIterations) {
     this.maxIterations = maxIterations;
@@ -38,14 +40,15 @@ final class SimplexActiveSetQp {
   Result solve(int n, double[] q, double[] c, boolean[] warmActive) {
     boolean[] active = warmActive != null && warmActive.length == n ? warmActive.clone() : new boolean[n];
     int[] free = new int[n];
-    double[] factor = new double[n * n];
+    double[][] work = workspace(n);
+    double[] factor = work[0];
+    double[] scratch = work[1];
     double[] x = new double[n];
     double[] mu = new double[n];
     double[] rhsC = new double[n];
     double[] rhsOne = new double[n];
     int[] previousFree = new int[n];
     int previousCount = -1; // no factor yet
-    double[] scratch = new double[n * n];
     double[] update = new double[n];
     for (int it = 1; it <= maxIterations; it++) {
       int nf = 0;
@@ -123,6 +126,15 @@ final class SimplexActiveSetQp {
       }
     }
     return null;
+  }
+
+  private double[][] workspace(int n) {
+    double[][] w = workspace.get();
+    if (w == null || w[0].length < n * n) {
+      w = new double[][] {new double[n * n], new double[n * n]};
+      workspace.set(w);
+    }
+    return w;
   }
 
   /** True when the sorted {@code sub[0..ns)} is contained in the sorted {@code sup[0..np)}. */

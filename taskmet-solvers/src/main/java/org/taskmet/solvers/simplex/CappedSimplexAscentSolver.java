@@ -150,6 +150,18 @@ public final class CappedSimplexAscentSolver implements Solver {
     }
   }
 
+  /** Deterministic with the centre start; the random start draws a new start point every call. */
+  @Override
+  public boolean deterministic() {
+    return settings.start() == Start.CENTER;
+  }
+
+  /** No state is kept between calls. */
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     validate(predictions, instance);

@@ -42,6 +42,17 @@ public final class CappedSimplexProjectionSolver implements Solver {
     }
   }
 
+  /** A pure function of the predictions: no randomness, no state. */
+  @Override
+  public boolean deterministic() {
+    return true;
+  }
+
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     validate(predictions, instance);

@@ -37,6 +37,17 @@ public final class HardTopKSolver implements Solver {
     TopK.validate(name(), k, predictions, instance);
   }
 
+  /** A pure function of the predictions: no randomness, no state. */
+  @Override
+  public boolean deterministic() {
+    return true;
+  }
+
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     validate(predictions, instance);

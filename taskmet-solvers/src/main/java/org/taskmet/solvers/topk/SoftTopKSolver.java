@@ -99,6 +99,17 @@ public final class SoftTopKSolver implements Solver {
     TopK.validate(name(), settings.k(), predictions, instance);
   }
 
+  /** A pure function of the predictions: no randomness, no state. */
+  @Override
+  public boolean deterministic() {
+    return true;
+  }
+
+  @Override
+  public boolean threadSafe() {
+    return true;
+  }
+
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     validate(predictions, instance);

@@ -305,6 +305,36 @@ class InteriorPointQpTest {
     assertThat(checked).isGreaterThanOrEqualTo(5);
   }
 
+  /** LODL's use: solves for perturbed predictions started from the unperturbed solution agree with cold ones. */
+  @Test
+  void portfolioWarmStartFromANearbySolutionGivesTheColdSolutionInFewerIterations() {
+    SplittableRandom rng = new SplittableRandom(17);
+    PortfolioQpSolver solver = new PortfolioQpSolver(PortfolioQpSolver.Settings.reference());
+    int n = 50;
+    long cold = 0;
+    long warm = 0;
+    for (int trial = 0; trial < 4; trial++) {
+      Instance inst = portfolioInstance(lowerFactor(rng, n), n);
+      double[] y = FiniteDifferences.random(rng, n, -0.05, 0.05);
+      Solution start = solver.solve(Matrix.column(y), inst, null);
+      for (int k = 0; k < 50; k++) {
+        double[] p = y.clone();
+        for (int i = 0; i < n; i++) {
+          p[i] += 0.01 * rng.nextGaussian();
+        }
+        Solution a = solver.solve(Matrix.column(p), inst, null);
+        Solution b = solver.solveFrom(Matrix.column(p), inst, null, start);
+        assertThat(FiniteDifferences.relativeError(b.decision(), a.decision())).isLessThan(1e-10);
+        assertThat(solver.solveFrom(Matrix.column(p), inst, null, start).decision()).containsExactly(b.decision());
+        cold += a.iterations();
+        warm += b.iterations();
+      }
+    }
+    assertThat(warm).isLessThan(cold);
+    assertThat(solver.deterministic()).isTrue();
+    assertThat(solver.threadSafe()).isTrue();
+  }
+
   @Test
   void portfolioActiveSetAgreesWithTheInteriorPointForwardAndBackward() {
     SplittableRandom rng = new SplittableRandom(13);

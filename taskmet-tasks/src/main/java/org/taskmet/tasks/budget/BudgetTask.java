@@ -24,8 +24,8 @@ import org.taskmet.api.TaskShape;
  * {@code nn.Linear(users, users)} default init (U(±1/√users)), shared by all splits. The reference's
  * optional fake-target columns are not generated (TaskMet's configs use 0). F = n = users.
  *
- * <p>Data come from a {@link ClickMatrixSource}: the documented synthetic generator by default, or a
- * user-supplied file. Draw order from the dataset seed: source matrices (validation+train pool, then
+ * <p>Data come from a {@link ClickMatrixSource}: MovieLens ratings from Debian's r-cran-dslabs when installed,
+ * the documented synthetic generator, or a user-supplied file ({@link BudgetConfig#data()}). Draw order from the dataset seed: source matrices (validation+train pool, then
  * test), then the affine map.
  */
 public final class BudgetTask implements Task {
@@ -33,6 +33,7 @@ public final class BudgetTask implements Task {
   public static final String NAME = "budget";
 
   private final BudgetConfig config;
+  private final String dataLabel;
   private final ClickMatrixSource source;
   private final DecisionProblem problem;
 
@@ -44,6 +45,7 @@ public final class BudgetTask implements Task {
    */
   public BudgetTask(BudgetConfig config, ClickMatrixSource source, Solver trainingSolver, Solver evaluationSolver) {
     this.config = config.validate();
+    this.dataLabel = config.resolvedData();
     this.source = source;
     this.problem = new BudgetDecisionProblem(config.channels(), config.users(), trainingSolver, evaluationSolver);
   }
@@ -59,6 +61,11 @@ public final class BudgetTask implements Task {
 
   public ClickMatrixSource source() {
     return source;
+  }
+
+  @Override
+  public String dataLabel() {
+    return dataLabel;
   }
 
   @Override

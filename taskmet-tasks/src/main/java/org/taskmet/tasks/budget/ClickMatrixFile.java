@@ -16,11 +16,7 @@ import java.util.random.RandomGenerator;
  * {@code #} are comments. All blocks must have the same shape; every value must be a probability in
  * [0, 1].
  *
- * <p>Sampling (as the reference samples its tensor of shape blocks × channels × users): with two or more
- * blocks, the channels and users of the task are drawn once per dataset (with replacement) and each
- * instance is a block drawn with replacement, restricted to those channels and users. With a single
- * block there is nothing to vary between instances that way, so each instance draws its own channels
- * and users (with replacement) from the one matrix.
+ * <p>Sampling: {@link ClickMatrixSampler}, as the reference samples its tensor of shape blocks × channels × users.
  */
 public final class ClickMatrixFile implements ClickMatrixSource {
   private final Path file;
@@ -125,37 +121,7 @@ public final class ClickMatrixFile implements ClickMatrixSource {
 
   @Override
   public List<double[]> draw(int count, int channels, int users, RandomGenerator rng) {
-    List<double[]> out = new ArrayList<>(count);
-    if (blocks.size() >= 2) {
-      int[] ch = indices(rng, channels, rows);
-      int[] us = indices(rng, users, cols);
-      for (int t = 0; t < count; t++) {
-        out.add(submatrix(blocks.get(rng.nextInt(blocks.size())), ch, us));
-      }
-    } else {
-      for (int t = 0; t < count; t++) {
-        out.add(submatrix(blocks.get(0), indices(rng, channels, rows), indices(rng, users, cols)));
-      }
-    }
-    return out;
-  }
-
-  private static int[] indices(RandomGenerator rng, int count, int bound) {
-    int[] idx = new int[count];
-    for (int i = 0; i < count; i++) {
-      idx[i] = rng.nextInt(bound);
-    }
-    return idx;
-  }
-
-  private double[] submatrix(double[] block, int[] ch, int[] us) {
-    double[] y = new double[ch.length * us.length];
-    for (int i = 0; i < ch.length; i++) {
-      for (int j = 0; j < us.length; j++) {
-        y[i * us.length + j] = block[ch[i] * cols + us[j]];
-      }
-    }
-    return y;
+    return ClickMatrixSampler.draw(blocks, rows, cols, count, channels, users, rng);
   }
 
   @Override

@@ -7,7 +7,7 @@ import static org.taskmet.core.method.ConfigChecks.notNull;
 
 /**
  * Settings of the portfolio task (taskmet.md §2.4). Defaults are the reference sizes; the
- * {@code market*} fields configure the synthetic market and apply only when {@code priceFile} is empty.
+ * {@code market*} fields configure the synthetic market and apply only to {@code data = synthetic}.
  *
  * @param assets stocks per instance, sampled once per dataset seed (50)
  * @param riskAversion α in max pᵀx − α‖Lx‖² (0.1)
@@ -15,7 +15,12 @@ import static org.taskmet.core.method.ConfigChecks.notNull;
  * @param trainDays training days, the first usable days (200)
  * @param validationDays validation days, the next ones (200)
  * @param testDays test days, the next ones (400)
- * @param priceFile CSV of real prices ({@link PriceCsv}); empty = the synthetic market
+ * @param data where the prices come from: {@code stockdata} (real S&amp;P 500 closes 2003–2007 from Debian's
+ *     r-cran-huge, {@link HugeStockdata}), {@code synthetic} ({@link SyntheticMarket}), {@code csv} (the CSV
+ *     file {@code priceFile}, {@link PriceCsv}) or {@code auto} (default: {@code csv} when priceFile is set,
+ *     else {@code stockdata} when r-cran-huge is installed, else {@code synthetic})
+ * @param priceFile the file {@code csv} reads, or another location of {@code stockdata.rda} for
+ *     {@code stockdata}; empty = the installed package's file
  * @param marketSymbols symbols the synthetic market simulates (60)
  * @param marketDays days it simulates (1200; must cover 365 + train + validation + test + 10)
  * @param marketFactors common factors (3)
@@ -26,12 +31,29 @@ import static org.taskmet.core.method.ConfigChecks.notNull;
  */
 public record PortfolioConfig(
     int assets, double riskAversion, double covarianceRidge, int trainDays, int validationDays, int testDays,
-    String priceFile, int marketSymbols, int marketDays, int marketFactors, double marketFactorVol,
+    String data, String priceFile, int marketSymbols, int marketDays, int marketFactors, double marketFactorVol,
     double marketIdioVol, double marketReversal, double marketMomentum) {
 
-  /** The reference settings with the synthetic market. */
+  /** The {@code data} values. */
+  public static final String AUTO = "auto";
+  public static final String STOCKDATA = "stockdata";
+  public static final String SYNTHETIC = "synthetic";
+  public static final String CSV = "csv";
+
+  /** The reference settings, on the real prices when they are installed. */
   public static PortfolioConfig defaults() {
-    return new PortfolioConfig(50, 0.1, 0.1, 200, 200, 400, "", 60, 1200, 3, 0.01, 0.015, 0.1, 0.2);
+    return new PortfolioConfig(50, 0.1, 0.1, 200, 200, 400, AUTO, "", 60, 1200, 3, 0.01, 0.015, 0.1, 0.2);
+  }
+
+  /** {@code data} with {@code auto} replaced by the source it stands for on this machine. */
+  public String resolvedData() {
+    if (!data.equals(AUTO)) {
+      return data;
+    }
+    if (!priceFile.isEmpty()) {
+      return CSV;
+    }
+    return HugeStockdata.installed().isPresent() ? STOCKDATA : SYNTHETIC;
   }
 
   /** Throws naming the field when a value is out of range. */
@@ -43,8 +65,16 @@ public record PortfolioConfig(
     atLeast(p, "trainDays", trainDays, 1);
     atLeast(p, "validationDays", validationDays, 1);
     atLeast(p, "testDays", testDays, 1);
+    notNull(p, "data", data);
     notNull(p, "priceFile", priceFile);
-    if (priceFile.isEmpty()) {
+    if (!java.util.List.of(AUTO, STOCKDATA, SYNTHETIC, CSV).contains(data)) {
+      throw new IllegalArgumentException(p + ": config field 'data' is '" + data + "'; expected one of auto, "
+          + "stockdata, synthetic, csv");
+    }
+    if (data.equals(CSV) && priceFile.isEmpty()) {
+      throw new IllegalArgumentException(p + ": data=csv needs config field 'priceFile' (the CSV file)");
+    }
+    if (resolvedData().equals(SYNTHETIC)) {
       atLeast(p, "marketSymbols", marketSymbols, assets);
       atLeast(p, "marketDays", marketDays, neededDays());
       atLeast(p, "marketFactors", marketFactors, 1);
@@ -63,10 +93,12 @@ public record PortfolioConfig(
 
   /** The price source these settings describe. */
   public PriceSource source() {
-    if (priceFile.isEmpty()) {
-      return new SyntheticMarket(marketSymbols, marketDays, marketFactors, marketFactorVol, marketIdioVol,
+    return switch (resolvedData()) {
+      case SYNTHETIC -> new SyntheticMarket(marketSymbols, marketDays, marketFactors, marketFactorVol, marketIdioVol,
           marketReversal, marketMomentum);
-    }
-    return new PriceCsv(java.nio.file.Path.of(priceFile));
+      case STOCKDATA -> priceFile.isEmpty() ? HugeStockdata.installedOrExpected()
+          : new HugeStockdata(java.nio.file.Path.of(priceFile));
+      default -> new PriceCsv(java.nio.file.Path.of(priceFile));
+    };
   }
 }

@@ -38,11 +38,13 @@ public final class PortfolioTask implements Task {
   private static final int WINDOW = 9;
 
   private final PortfolioConfig config;
+  private final String dataLabel;
   private final PriceSource source;
   private final DecisionProblem problem;
 
   public PortfolioTask(PortfolioConfig config, PriceSource source, Solver trainingSolver, Solver evaluationSolver) {
     this.config = config.validate();
+    this.dataLabel = config.resolvedData();
     this.source = source;
     this.problem = new PortfolioDecisionProblem(config.riskAversion(), trainingSolver, evaluationSolver);
   }
@@ -54,6 +56,11 @@ public final class PortfolioTask implements Task {
 
   public PortfolioConfig config() {
     return config;
+  }
+
+  @Override
+  public String dataLabel() {
+    return dataLabel;
   }
 
   @Override

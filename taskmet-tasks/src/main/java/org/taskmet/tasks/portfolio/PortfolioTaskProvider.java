@@ -12,6 +12,10 @@ import org.taskmet.solvers.qp.PortfolioQpSolver;
  */
 @AutoService(PluginProvider.class)
 public final class PortfolioTaskProvider implements PluginProvider<Task, PortfolioConfig> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioTaskProvider.class);
+  private static final java.util.concurrent.atomic.AtomicBoolean FALLBACK_LOGGED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public String name() {
     return PortfolioTask.NAME;
@@ -24,7 +28,8 @@ public final class PortfolioTaskProvider implements PluginProvider<Task, Portfol
 
   @Override
   public String description() {
-    return "portfolio: max p'x - 0.1*||Lx||^2 over 50 assets per day (synthetic factor market or a price CSV)";
+    return "portfolio: max p'x - 0.1*||Lx||^2 over 50 assets per day (S&P 500 prices from r-cran-huge, "
+        + "a synthetic market or a price CSV)";
   }
 
   @Override
@@ -40,6 +45,11 @@ public final class PortfolioTaskProvider implements PluginProvider<Task, Portfol
   @Override
   public Task create(PortfolioConfig config) {
     config.validate();
+    if (config.data().equals(PortfolioConfig.AUTO) && config.resolvedData().equals(PortfolioConfig.SYNTHETIC)
+        && FALLBACK_LOGGED.compareAndSet(false, true)) {
+      LOG.info("portfolio: r-cran-huge is not installed, so data=auto uses "
+          + "the synthetic market ('apt-get install r-cran-huge' for the real data)");
+    }
     // the reference solver settings, with this task's risk aversion
     PortfolioQpSolver.Settings ref = PortfolioQpSolver.Settings.reference();
     PortfolioQpSolver qp = new PortfolioQpSolver(new PortfolioQpSolver.Settings(config.riskAversion(),

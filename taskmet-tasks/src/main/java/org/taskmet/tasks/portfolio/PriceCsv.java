@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Real daily prices from a CSV file in long format, one row per (date, symbol), with a header naming
  * the columns {@code date}, {@code symbol}, the adjusted close ({@code adj_close}, {@code adjusted_close},
- * {@code adj close} or {@code close}) and {@code volume} (case-insensitive, any column order).
+ * {@code adj close} or {@code close}) and optionally {@code volume} (case-insensitive, any column order;
+ * volume is validated but not used).
  * Dates are ISO {@code yyyy-MM-dd}.
  *
  * <p>As in the reference, only symbols that have a price on every date of the file are kept; symbols
@@ -35,7 +36,7 @@ public record PriceCsv(Path file) implements PriceSource {
 
   @Override
   public PriceHistory load(RandomGenerator rng) {
-    TreeMap<LocalDate, Map<String, double[]>> byDate = new TreeMap<>();
+    TreeMap<LocalDate, Map<String, Double>> byDate = new TreeMap<>();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build().parse(in)) {
@@ -50,14 +51,16 @@ public record PriceCsv(Path file) implements PriceSource {
         }
         String symbol = field(row, columns.get("symbol"), line);
         double close = number(row, columns.get("close"), line);
-        double volume = number(row, columns.get("volume"), line);
         if (!(close > 0)) {
           throw error(line, "adjusted close " + close + " of " + symbol + " is not a positive price");
         }
-        if (!(volume >= 0)) {
-          throw error(line, "volume " + volume + " of " + symbol + " is negative");
+        if (columns.containsKey("volume")) {
+          double volume = number(row, columns.get("volume"), line);
+          if (!(volume >= 0)) {
+            throw error(line, "volume " + volume + " of " + symbol + " is negative");
+          }
         }
-        if (byDate.computeIfAbsent(date, d -> new HashMap<>()).put(symbol, new double[] {close, volume}) != null) {
+        if (byDate.computeIfAbsent(date, d -> new HashMap<>()).put(symbol, close) != null) {
           throw error(line, "duplicate row for date " + date + " and symbol " + symbol);
         }
       }
@@ -70,7 +73,7 @@ public record PriceCsv(Path file) implements PriceSource {
       throw new IllegalArgumentException("portfolio: price file " + file + " has no data rows");
     }
     TreeSet<String> complete = new TreeSet<>(byDate.firstEntry().getValue().keySet());
-    for (Map<String, double[]> day : byDate.values()) {
+    for (Map<String, Double> day : byDate.values()) {
       complete.retainAll(day.keySet());
     }
     if (complete.isEmpty()) {
@@ -80,17 +83,14 @@ public record PriceCsv(Path file) implements PriceSource {
     List<String> symbols = new ArrayList<>(complete);
     int n = symbols.size();
     double[] close = new double[byDate.size() * n];
-    double[] volume = new double[close.length];
     int t = 0;
-    for (Map<String, double[]> day : byDate.values()) {
+    for (Map<String, Double> day : byDate.values()) {
       for (int s = 0; s < n; s++) {
-        double[] v = day.get(symbols.get(s));
-        close[t * n + s] = v[0];
-        volume[t * n + s] = v[1];
+        close[t * n + s] = day.get(symbols.get(s));
       }
       t++;
     }
-    return new PriceHistory(symbols, close, volume);
+    return new PriceHistory(symbols, close);
   }
 
   private Map<String, String> columns(List<String> header) {
@@ -106,11 +106,11 @@ public record PriceCsv(Path file) implements PriceSource {
         default -> { }
       }
     }
-    for (String need : List.of("date", "symbol", "close", "volume")) {
+    for (String need : List.of("date", "symbol", "close")) {
       if (!out.containsKey(need)) {
         throw new IllegalArgumentException("portfolio: price file " + file + " line 1: header " + header
             + " has no '" + (need.equals("close") ? "adj_close" : need) + "' column; expected date, symbol, "
-            + "adj_close (or adjusted_close/close), volume");
+            + "adj_close (or adjusted_close/close) and optionally volume");
       }
     }
     // a file with both close and adjusted close must use the adjusted one

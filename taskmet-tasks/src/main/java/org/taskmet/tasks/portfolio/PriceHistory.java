@@ -7,14 +7,13 @@ import java.util.List;
  *
  * @param symbols symbol names, one per column
  * @param close adjusted close prices, days × symbols, row-major (all finite and > 0)
- * @param volume traded volume, days × symbols, row-major (kept for completeness; not a feature)
  */
-public record PriceHistory(List<String> symbols, double[] close, double[] volume) {
+public record PriceHistory(List<String> symbols, double[] close) {
   public PriceHistory {
     symbols = List.copyOf(symbols);
-    if (symbols.isEmpty() || close.length % symbols.size() != 0 || volume.length != close.length) {
-      throw new IllegalArgumentException("price history: " + close.length + " closes / " + volume.length
-          + " volumes do not fit " + symbols.size() + " symbols");
+    if (symbols.isEmpty() || close.length % symbols.size() != 0) {
+      throw new IllegalArgumentException("price history: " + close.length + " closes do not fit "
+          + symbols.size() + " symbols");
     }
     for (double v : close) {
       if (!(v > 0) || !Double.isFinite(v)) {

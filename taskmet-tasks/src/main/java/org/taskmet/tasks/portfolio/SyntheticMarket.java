@@ -13,8 +13,7 @@ import java.util.random.RandomGenerator;
  * m_{t−1,s} the mean return of the previous 30 days, factor returns f_{t,k} ~ N(0, factorVol²)
  * (factor 0 is the market: β_{s,0} ~ N(1, 0.3²); others β ~ N(0, 0.5²)), idiosyncratic
  * σ_s ~ U[0.5, 1.5]·idioVol, drift μ_s ~ N(3e-4, 2e-4²), ε ~ N(0,1). Returns are clipped to
- * [−0.5, 0.5]; prices start at U[20, 200] and compound. Volumes are log-normal around 10⁶, higher on
- * days with large moves (not used as a feature). All draws come from the generator passed in.
+ * [−0.5, 0.5]; prices start at U[20, 200] and compound. All draws come from the generator passed in.
  *
  * @param symbols number of simulated symbols (the task samples its assets among them)
  * @param days number of simulated trading days
@@ -43,7 +42,6 @@ public record SyntheticMarket(
       price[s] = 20 + 180 * rng.nextDouble();
     }
     double[] close = new double[days * symbols];
-    double[] volume = new double[days * symbols];
     double[] lastReturn = new double[symbols];
     double[] window = new double[30 * symbols];
     double[] windowSum = new double[symbols];
@@ -69,14 +67,15 @@ public record SyntheticMarket(
           lastReturn[s] = r;
         }
         close[t * symbols + s] = price[s];
-        volume[t * symbols + s] = Math.exp(Math.log(1e6) + 0.3 * rng.nextGaussian() + 10 * Math.abs(r));
+        // the generator once simulated volumes here; the draw stays so every seed's market is unchanged
+        rng.nextGaussian();
       }
     }
     List<String> names = new ArrayList<>(symbols);
     for (int s = 0; s < symbols; s++) {
       names.add(String.format("SYN%03d", s));
     }
-    return new PriceHistory(names, close, volume);
+    return new PriceHistory(names, close);
   }
 
   @Override

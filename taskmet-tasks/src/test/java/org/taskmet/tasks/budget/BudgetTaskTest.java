@@ -20,7 +20,8 @@ class BudgetTaskTest {
 
   private static BudgetConfig small(String file) {
     BudgetConfig d = BudgetConfig.defaults();
-    return new BudgetConfig(d.channels(), d.users(), d.budget(), 12, 6, 9, file, d.syntheticRank(),
+    return new BudgetConfig(d.channels(), d.users(), d.budget(), 12, 6, 9, file.isEmpty() ? "synthetic" : "file", file,
+        d.movielensMovies(), d.movielensUsers(), d.movielensThreshold(), d.syntheticRank(),
         d.syntheticConcentration(), d.syntheticInstanceSpread(), d.syntheticOffsetMean(), 100, 0.1, 0.9);
   }
 
@@ -213,8 +214,8 @@ class BudgetTaskTest {
   @Test
   void configErrorsNameTheField() {
     BudgetConfig d = BudgetConfig.defaults();
-    assertThatThrownBy(() -> new BudgetTaskProvider().create(new BudgetConfig(5, 10, 7, 80, 20, 500, "", 3, 10, 0.5,
-        -1.5, 100, 0.1, 0.9))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'budget'")
+    assertThatThrownBy(() -> new BudgetTaskProvider().create(new BudgetConfig(5, 10, 7, 80, 20, 500, "synthetic", "",
+        500, 100, 4, 3, 10, 0.5, -1.5, 100, 0.1, 0.9))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'budget'")
         .hasMessageContaining("7");
     assertThat(d.validate()).isEqualTo(d);
   }

@@ -123,4 +123,27 @@ class CubicMethodsTest {
     assertThatThrownBy(() -> new LodlMethod(new LodlMethod.Config(0, 2, 0, 0, 100, 25, 10, 10, 5, 200, 500, 0)))
         .hasMessageContaining("'samples'");
   }
+
+  /** The outer-step trace reports what the run did, and tracing changes nothing. */
+  @Test
+  void taskmetsTraceRecordsEveryOuterStepWithoutChangingTheResult() {
+    List<TaskmetMethod.OuterStep> steps = new ArrayList<>();
+    TaskmetMethod traced = TaskmetMethod.traced(taskmet().config(), steps::add);
+    TrainedPredictor a = train(traced, 3, null);
+    TrainedPredictor b = train(taskmet(), 3, null);
+    assertThat(a.parameters()).containsExactly(b.parameters());
+    assertThat(steps).hasSize(a.diagnostics().get("outerSteps").intValue());
+    for (TaskmetMethod.OuterStep s : steps) {
+      assertThat(s.innerSteps()).isBetween(1, s.step() == 0 ? 200 : 30);
+      assertThat(s.cgIterations()).isBetween(1, 5);
+      assertThat(s.implicitResidual()).isBetween(0.0, 1.5);
+      assertThat(s.metricMin()).isLessThanOrEqualTo(s.metricMean());
+      assertThat(s.metricMean()).isLessThanOrEqualTo(s.metricMax());
+      assertThat(s.predictionSpread()).isPositive();
+      assertThat(Double.isNaN(s.validationLoss())).isEqualTo(s.step() % 5 != 0);
+    }
+    double best = steps.stream().filter(s -> !Double.isNaN(s.validationLoss()))
+        .mapToDouble(TaskmetMethod.OuterStep::validationLoss).min().orElseThrow();
+    assertThat(best).isEqualTo(a.diagnostics().get("bestValidationLoss"));
+  }
 }

@@ -73,6 +73,94 @@ class CubicTaskTest {
   }
 
   @Test
+  void evaluationSolvesOptimalDecisionsOnceWithADeterministicSolver() {
+    DataSplits s = TASK.generate(3);
+    int n = s.test().size();
+    for (boolean deterministic : new boolean[] {true, false}) {
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      Task counting = withEvaluationSolver(TASK, counting(TASK.decisionProblem().evaluationSolver(), deterministic, calls));
+      EvaluationResult r = DecisionEvaluator.evaluate(counting, fixed(x -> -0.5 * x), s.test(), 1);
+      // model decisions once, the random baseline 10 times, the optimal decisions once or 10 times
+      assertThat(calls.get()).isEqualTo(n + DecisionEvaluator.REPEATS * n + (deterministic ? 1 : DecisionEvaluator.REPEATS) * n);
+      assertThat(r.optimalDq()).isCloseTo(DecisionEvaluator.evaluate(TASK, fixed(x -> -0.5 * x), s.test(), 1).optimalDq(),
+          offset(1e-12));
+    }
+    assertThat(TASK.decisionProblem().evaluationSolver().deterministic()).isTrue();
+  }
+
+  private static org.taskmet.api.Solver counting(org.taskmet.api.Solver inner, boolean deterministic,
+      java.util.concurrent.atomic.AtomicInteger calls) {
+    return new org.taskmet.api.Solver() {
+      public String name() {
+        return inner.name();
+      }
+
+      public void validate(Matrix predictions, Instance instance) {
+        inner.validate(predictions, instance);
+      }
+
+      public org.taskmet.api.Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
+        calls.incrementAndGet();
+        return inner.solve(predictions, instance, rng);
+      }
+
+      public Matrix vjp(org.taskmet.api.Solution solution, double[] cotangent) {
+        return inner.vjp(solution, cotangent);
+      }
+
+      public boolean deterministic() {
+        return deterministic;
+      }
+    };
+  }
+
+  private static Task withEvaluationSolver(Task task, org.taskmet.api.Solver solver) {
+    org.taskmet.api.DecisionProblem p = task.decisionProblem();
+    org.taskmet.api.DecisionProblem wrapped = new org.taskmet.api.DecisionProblem() {
+      public int decisionSize(Instance instance) {
+        return p.decisionSize(instance);
+      }
+
+      public org.taskmet.api.Solver trainingSolver() {
+        return p.trainingSolver();
+      }
+
+      public org.taskmet.api.Solver evaluationSolver() {
+        return solver;
+      }
+
+      public double objective(Instance instance, double[] decision, Matrix y) {
+        return p.objective(instance, decision, y);
+      }
+
+      public double[] objectiveGradient(Instance instance, double[] decision, Matrix y) {
+        return p.objectiveGradient(instance, decision, y);
+      }
+    };
+    return new Task() {
+      public String name() {
+        return task.name();
+      }
+
+      public org.taskmet.api.TaskShape shape() {
+        return task.shape();
+      }
+
+      public DataSplits generate(long seed) {
+        return task.generate(seed);
+      }
+
+      public org.taskmet.api.DecisionProblem decisionProblem() {
+        return wrapped;
+      }
+
+      public org.taskmet.api.PredictorDefaults predictorDefaults() {
+        return task.predictorDefaults();
+      }
+    };
+  }
+
+  @Test
   void evaluationRefusesNonFinitePredictions() {
     DataSplits s = TASK.generate(3);
     assertThatThrownBy(() -> DecisionEvaluator.evaluate(TASK, fixed(x -> Double.NaN), s.test(), 1))

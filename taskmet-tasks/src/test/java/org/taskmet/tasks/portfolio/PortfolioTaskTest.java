@@ -19,7 +19,8 @@ class PortfolioTaskTest {
   @TempDir Path dir;
 
   static PortfolioConfig small(String file, int assets) {
-    return new PortfolioConfig(assets, 0.1, 0.1, 6, 4, 5, file, 12, 400, 2, 0.01, 0.015, 0.1, 0.2);
+    return new PortfolioConfig(assets, 0.1, 0.1, 6, 4, 5, file.isEmpty() ? "synthetic" : "csv", file, 12, 400, 2, 0.01,
+        0.015, 0.1, 0.2);
   }
 
   @Test
@@ -163,7 +164,8 @@ class PortfolioTaskTest {
   @Test
   void tooShortHistoryIsAClearError() {
     PortfolioConfig d = PortfolioConfig.defaults();
-    assertThatThrownBy(() -> new PortfolioConfig(50, 0.1, 0.1, 200, 200, 400, "", 60, 1000, 3, 0.01, 0.015, 0.1, 0.2)
+    assertThatThrownBy(() -> new PortfolioConfig(50, 0.1, 0.1, 200, 200, 400, "synthetic", "", 60, 1000, 3, 0.01, 0.015,
+        0.1, 0.2)
         .validate()).hasMessageContaining("marketDays").hasMessageContaining("1175");
     assertThat(d.neededDays()).isEqualTo(1175);
   }
