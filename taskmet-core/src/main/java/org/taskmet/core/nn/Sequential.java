@@ -203,6 +203,32 @@ public final class Sequential implements Model {
     return grad;
   }
 
+  /**
+   * The input cotangent ∂⟨g, output⟩/∂input (rows × inputs): backprop to the input without the weight
+   * gradients, e.g. the gradient of a value network with respect to a predicted state it is evaluated on.
+   */
+  public Matrix inputVjp(ForwardPass forwardPass, Matrix outputCotangent) {
+    Pass pass = own(forwardPass);
+    checkOutputShaped("output cotangent", pass, outputCotangent);
+    pass.ensureDerivatives();
+    Scratch s = pass.scratch();
+    int rows = pass.rows;
+    double[] g = outputCotangent.data();
+    double[] gx = null;
+    for (int l = layers.size() - 1; l >= 0; l--) {
+      Dense d = layers.get(l);
+      double[] gz = g;
+      if (activations.get(l) != Activation.IDENTITY) {
+        gz = s.gz[l];
+        multiply(g, pass.d1[l], gz, rows * d.outputSize());
+      }
+      gx = l > 0 ? s.ga[l - 1] : new double[rows * inputSize()];
+      d.inputCotangent(rows, pass.w[l], gz, gx, pass.workspace);
+      g = gx;
+    }
+    return new Matrix(rows, inputSize(), gx);
+  }
+
   @Override
   public Matrix jvp(ForwardPass forwardPass, double[] parameterTangent) {
     Pass pass = own(forwardPass);

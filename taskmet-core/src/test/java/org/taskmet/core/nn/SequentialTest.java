@@ -32,6 +32,19 @@ class SequentialTest {
         3, 6);
   }
 
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void inputVjpMatchesFiniteDifferencesInTheInput(Activation act) {
+    Sequential m = new Sequential(new int[] {3, 6, 5, 2}, List.of(act, act, act), Initialization.pytorchDefault());
+    SplittableRandom rng = new SplittableRandom(21);
+    double[] theta = m.initialParameters(rng);
+    int rows = 4;
+    double[] x = rng.doubles(rows * 3, -1, 1).toArray();
+    FiniteDifferenceCheck.defaults().vjp("inputVjp " + act, z -> m.forward(theta, new Matrix(rows, 3, z)).output()
+        .data().clone(), (z, w) -> m.inputVjp(m.forward(theta, new Matrix(rows, 3, z)), new Matrix(rows, 2, w))
+        .data(), x, rng);
+  }
+
   @Test
   void forwardMatchesAHandComputedTwoLayerNetwork() {
     Sequential m = Sequential.mlp(2, 1, 1, 2, Activation.RELU, Activation.IDENTITY, Initialization.pytorchDefault());
