@@ -124,8 +124,7 @@ public final class AgentRun {
       }
       boolean random = step < config.randomSteps() || exploration.nextDouble() < config.explorationEpsilon();
       int action = random ? exploration.nextInt(actions) : agent.act(observation, exploration);
-      Environment.Step s = train.step(action);
-      buffer.add(observation, action, s.reward(), s.observation(), s.terminated() && !s.truncated(), s.done());
+      Environment.Step s = stepAndStore(train, buffer, observation, action);
       if (s.done()) {
         observation = train.reset(trainResets.nextLong());
         episodes++;
@@ -139,8 +138,8 @@ public final class AgentRun {
         updates++;
       }
       if ((step + 1) % 100 == 0 || step + 1 == settings.steps()) {
-        progress.progress(step + 1, settings.steps(), String.format(Locale.ROOT, "%s step %d return %.1f",
-            method.label(), step + 1, curve.get(curve.size() - 1).meanReturn()));
+        progress.progress(step + 1, settings.steps(), String.format(Locale.ROOT, "step %d, return %.1f", step + 1,
+            curve.get(curve.size() - 1).meanReturn()));
       }
     }
     long t0 = CpuClock.now();
@@ -150,6 +149,16 @@ public final class AgentRun {
     long total = CpuClock.now() - cpuStart;
     return new Result(List.copyOf(curve), episodes, updates, updateCpu / 1e9,
         (total - updateCpu - evaluationCpu) / 1e9, evaluationCpu / 1e9, (System.nanoTime() - wallStart) / 1e9);
+  }
+
+  /**
+   * Takes {@code action} in {@code env} from {@code observation} and stores the transition; a truncated episode's
+   * last state is not terminal (its value is bootstrapped).
+   */
+  static Environment.Step stepAndStore(Environment env, ReplayBuffer buffer, double[] observation, int action) {
+    Environment.Step s = env.step(action);
+    buffer.add(observation, action, s.reward(), s.observation(), s.terminated() && !s.truncated(), s.done());
+    return s;
   }
 
   private static Evaluation evaluate(ModelBasedAgent agent, Environment env, Settings settings, long step,

@@ -151,14 +151,9 @@ public final class DynamicsModel {
       return state.value() + reward.value();
     }
 
-    /** mean_b ‖ŝ'_b − s'_b‖², the plain squared state error whatever the metric (a diagnostic). */
-    public double stateSquaredError() {
-      double[] e = state.residuals().data();
-      double s = 0;
-      for (double v : e) {
-        s += v * v;
-      }
-      return s / state.residuals().rows();
+    /** ŝ' − s' (B × d), whatever the metric (do not modify). */
+    public Matrix stateResiduals() {
+      return state.residuals();
     }
 
     /** ∇_θ L_pred (fresh array). */

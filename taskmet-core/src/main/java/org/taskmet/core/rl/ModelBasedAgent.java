@@ -151,7 +151,7 @@ public final class ModelBasedAgent {
     DynamicsModel.PredictionLoss loss = model.loss(theta, null, phi, model.inputs(fit.observations(), fit.actions()),
         fit.nextObservations(), fit.rewards());
     modelOptimizer.step(theta, loss.gradient());
-    stats.modelError(loss.stateSquaredError());
+    stats.modelError(loss.stateResiduals());
     Transitions real = buffer.sample(config.batchSize(), sampling);
     qStep(real, model.predict(theta, model.inputs(real.observations(), real.actions())));
   }
@@ -160,7 +160,7 @@ public final class ModelBasedAgent {
     Transitions real = buffer.sample(config.batchSize(), sampling);
     Matrix x = model.inputs(real.observations(), real.actions());
     DynamicsModel.Prediction prediction = model.predict(theta, x);
-    stats.modelError(squaredError(prediction.nextObservations(), real.nextObservations()));
+    stats.modelError(residuals(prediction.nextObservations(), real.nextObservations()));
     qStep(real, prediction);
     modelOptimizer.step(theta, implicitModelGradient(real, prediction));
   }
@@ -171,7 +171,7 @@ public final class ModelBasedAgent {
     DynamicsModel.PredictionLoss before = model.loss(theta, metric, phi, x, real.nextObservations(), real.rewards());
     modelOptimizer.step(theta, before.gradient());
     DynamicsModel.PredictionLoss after = model.loss(theta, metric, phi, x, real.nextObservations(), real.rewards());
-    stats.modelError(after.stateSquaredError());
+    stats.modelError(after.stateResiduals());
     DynamicsModel.Prediction prediction = after.prediction();
     qStep(real, prediction);
     if (!updateMetric) {
@@ -209,15 +209,14 @@ public final class ModelBasedAgent {
     return g.gradient();
   }
 
-  private static double squaredError(Matrix predicted, Matrix actual) {
+  private static Matrix residuals(Matrix predicted, Matrix actual) {
     double[] p = predicted.data();
     double[] a = actual.data();
-    double s = 0;
+    double[] e = new double[p.length];
     for (int i = 0; i < p.length; i++) {
-      double e = p[i] - a[i];
-      s += e * e;
+      e[i] = p[i] - a[i];
     }
-    return s / predicted.rows();
+    return new Matrix(predicted.rows(), predicted.cols(), e);
   }
 
   private static double norm(double[] v) {

@@ -6,6 +6,7 @@ package org.taskmet.core.rl;
  *
  * @param updates updates in the window
  * @param modelError mean ‖ŝ' − s'‖² of the model on its update batches (before the Q step)
+ * @param modelErrorByDimension the same per state dimension: mean (ŝ'_i − s'_i)² (null when no update was made)
  * @param qLoss mean Bellman loss of the Q step on model transitions
  * @param taskLoss mean Bellman loss on real transitions after the Q step (OMD, TaskMet)
  * @param metricGradientNorm mean ‖∇_φ L_task‖ (TaskMet)
@@ -14,13 +15,14 @@ package org.taskmet.core.rl;
  * @param metricStepsSkipped metric steps dropped because the model-level solve broke down
  * @param qSolveFallbacks Q-level CG solves that broke down and used the identity instead
  */
-public record UpdateStats(long updates, double modelError, double qLoss, double taskLoss, double metricGradientNorm,
+public record UpdateStats(long updates, double modelError, double[] modelErrorByDimension, double qLoss, double taskLoss, double metricGradientNorm,
     double modelCgResidual, double modelCgIterations, long metricStepsSkipped, long qSolveFallbacks) {
 
   /** Collects one window. */
   static final class Accumulator {
     private long updates;
-    private final Mean modelError = new Mean();
+    private double[] squaredErrorSums;
+    private long errorRows;
     private final Mean qLoss = new Mean();
     private final Mean taskLoss = new Mean();
     private final Mean metricGradient = new Mean();
@@ -29,8 +31,18 @@ public record UpdateStats(long updates, double modelError, double qLoss, double 
     private long skipped;
     private long fallbacks;
 
-    void modelError(double v) {
-      modelError.add(v);
+    void modelError(org.taskmet.api.Matrix residuals) {
+      int d = residuals.cols();
+      if (squaredErrorSums == null) {
+        squaredErrorSums = new double[d];
+      }
+      double[] e = residuals.data();
+      for (int r = 0; r < residuals.rows(); r++) {
+        for (int i = 0; i < d; i++) {
+          squaredErrorSums[i] += e[r * d + i] * e[r * d + i];
+        }
+      }
+      errorRows += residuals.rows();
     }
 
     void qLoss(double v) {
@@ -57,8 +69,20 @@ public record UpdateStats(long updates, double modelError, double qLoss, double 
     }
 
     UpdateStats drain() {
-      UpdateStats s = new UpdateStats(updates, modelError.take(), qLoss.take(), taskLoss.take(), metricGradient.take(),
-          cgResidual.take(), cgIterations.take(), skipped, fallbacks);
+      double[] byDimension = null;
+      double total = Double.NaN;
+      if (errorRows > 0) {
+        byDimension = new double[squaredErrorSums.length];
+        total = 0;
+        for (int i = 0; i < byDimension.length; i++) {
+          byDimension[i] = squaredErrorSums[i] / errorRows;
+          total += byDimension[i];
+        }
+        java.util.Arrays.fill(squaredErrorSums, 0);
+      }
+      UpdateStats s = new UpdateStats(updates, total, byDimension, qLoss.take(), taskLoss.take(),
+          metricGradient.take(), cgResidual.take(), cgIterations.take(), skipped, fallbacks);
+      errorRows = 0;
       updates = 0;
       skipped = 0;
       fallbacks = 0;

@@ -89,6 +89,11 @@ public final class CartPole implements Environment {
     return new Step(state.clone(), 1.0, terminated, truncated);
   }
 
+  /** Sets the state of the running episode (tests start from hand-picked states). */
+  void setStateForTest(double... s) {
+    System.arraycopy(s, 0, state, 0, 4);
+  }
+
   @Override
   public String toString() {
     return "CartPole[" + config + "]";
