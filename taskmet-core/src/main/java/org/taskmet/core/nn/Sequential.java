@@ -248,20 +248,19 @@ public final class Sequential implements Model {
     Scratch s = pass.scratch();
     s.ensureReverseBuffers();
     s.ensureReverseTangentBuffers();
+    Backprop bp = pass.backprop(outputCotangent.data());
     double[] gradDot = new double[parameterCount];
-    double[] g = outputCotangent.data();
     double[] gDot = outputCotangentTangent.data();
     int rows = pass.rows;
     for (int l = layers.size() - 1; l >= 0; l--) {
       Dense d = layers.get(l);
       Activation act = activations.get(l);
-      double[] gz = g;
+      double[] g = bp.atOutput[l];
+      double[] gz = bp.preActivation[l];
       double[] gzDot = gDot;
       if (act != Activation.IDENTITY) {
-        gz = s.gz[l];
         gzDot = s.gzDot[l];
         int n = rows * d.outputSize();
-        pass.gate(l, g, gz);
         if (act.piecewiseLinear()) {
           pass.gate(l, gDot, gzDot);
         } else {
@@ -277,11 +276,7 @@ public final class Sequential implements Model {
       double[] gxDot = l > 0 ? s.gaDot[l - 1] : null;
       d.vjpTangent(rows, pass.layerInput(l), xDot, pass.w[l], s.wDot[l], gz, gzDot, gradDot, s.wScratch[l], gxDot,
           pass.workspace);
-      if (l > 0) {
-        d.inputCotangent(rows, pass.w[l], gz, s.ga[l - 1], pass.workspace);
-        g = s.ga[l - 1];
-        gDot = gxDot;
-      }
+      gDot = gxDot;
     }
     return gradDot;
   }
@@ -403,6 +398,41 @@ public final class Sequential implements Model {
     }
   }
 
+  /**
+   * One output cotangent backpropagated through every layer (no weight gradients): what the R-operator of backprop
+   * needs besides the tangents. It depends on the cotangent only, so CG iterations, which apply Hessian-vector
+   * products with one cotangent and many tangents, compute it once.
+   */
+  private final class Backprop {
+    /** A copy of the output cotangent these belong to. */
+    final double[] of;
+    /** g_l: the cotangent of layer l's output (after its activation). */
+    final double[][] atOutput;
+    /** g_l ⊙ σ'(z_l): the cotangent of layer l's pre-activation (the same array for the identity). */
+    final double[][] preActivation;
+
+    Backprop(Pass pass, double[] g) {
+      int count = layers.size();
+      of = g.clone();
+      atOutput = new double[count][];
+      preActivation = new double[count][];
+      atOutput[count - 1] = of;
+      for (int l = count - 1; l >= 0; l--) {
+        Dense d = layers.get(l);
+        if (activations.get(l) == Activation.IDENTITY) {
+          preActivation[l] = atOutput[l];
+        } else {
+          preActivation[l] = new double[atOutput[l].length];
+          pass.gate(l, atOutput[l], preActivation[l]);
+        }
+        if (l > 0) {
+          atOutput[l - 1] = new double[pass.rows * d.inputSize()];
+          d.inputCotangent(pass.rows, pass.w[l], preActivation[l], atOutput[l - 1], pass.workspace);
+        }
+      }
+    }
+  }
+
   /** The forward pass of a {@link Sequential}: activations, weight copies and lazily built derivatives. */
   public final class Pass implements ForwardPass {
     private final double[] theta;
@@ -417,6 +447,7 @@ public final class Sequential implements Model {
     private double[][] d2;
     private boolean derivativesReady;
     private Scratch scratch;
+    private Backprop backprop;
 
     private Pass(double[] theta, Matrix input, Pass recycled) {
       this.theta = theta;
@@ -483,6 +514,15 @@ public final class Sequential implements Model {
 
     private double[] layerInput(int l) {
       return l == 0 ? input.data() : a[l - 1];
+    }
+
+    /** The backpropagated cotangents of {@code g}, reused while the same values are passed again. */
+    private Backprop backprop(double[] g) {
+      if (backprop == null || !Arrays.equals(backprop.of, g)) {
+        ensureDerivatives();
+        backprop = new Backprop(this, g);
+      }
+      return backprop;
     }
 
     private Scratch scratch() {

@@ -145,6 +145,27 @@ class SequentialTest {
     assertThat(other.output().rows()).isEqualTo(4);
   }
 
+  /** A pass reuses the backpropagated cotangent across R-operator calls; a changed cotangent must not be missed. */
+  @Test
+  void repeatedSecondOrderProductsOnOnePassMatchFreshPasses() {
+    Sequential m = Sequential.mlp(3, 2, 2, 7, Activation.TANH, Activation.IDENTITY, Initialization.pytorchDefault());
+    SplittableRandom rng = new SplittableRandom(12);
+    double[] theta = m.initialParameters(rng);
+    Matrix x = new Matrix(6, 3, rng.doubles(18, -1, 1).toArray());
+    double[] g = rng.doubles(12, -1, 1).toArray();
+    Matrix gDot = new Matrix(6, 2, rng.doubles(12, -1, 1).toArray());
+    var shared = m.forward(theta, x);
+    for (int i = 0; i < 3; i++) {
+      double[] v = rng.doubles(theta.length, -1, 1).toArray();
+      if (i == 2) {
+        g[0] += 1.0; // the same array with other values
+      }
+      Matrix cotangent = new Matrix(6, 2, g);
+      assertThat(m.vjpTangent(shared, v, cotangent, gDot))
+          .containsExactly(m.vjpTangent(m.forward(theta, x), v, new Matrix(6, 2, g.clone()), gDot));
+    }
+  }
+
   @Test
   void inferenceGivesTheForwardPassOutputBitForBit() {
     // wide and narrow output layers take the two gemm orientations of Dense; 1 row and 50 rows both
