@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.taskmet.api.ProgressListener;
 import org.taskmet.core.metric.NormalizedDiagonalMetric;
+import org.taskmet.core.metric.PerSampleDiagonalMetric;
 
 class AgentRunTest {
   private static final AgentConfig SMALL = new AgentConfig(8, 32, 100, 0.1, 0.99, 0.01, 0.01, 1e-3, 3e-4, 1e-3, 10_000,
@@ -36,6 +37,18 @@ class AgentRunTest {
       assertThat(a.finalMetricDiagonal()).isNull();
     }
     assertThat(returns(run(method, 12))).isNotEqualTo(returns(a));
+  }
+
+  /** Any metric plugin works, e.g. a state-conditioned one (the paper's reduced-capacity variant). */
+  @org.junit.jupiter.api.Test
+  void taskMetLearnsAStateConditionedMetric() {
+    AgentRun.Result r = AgentRun.run(ModelLearning.TASKMET, SMALL, new AgentRun.Settings(400, 100, 2),
+        new RlFixtures.Walk(30), new RlFixtures.Walk(30), (in, out) -> new PerSampleDiagonalMetric(in, out, 8), 5,
+        ProgressListener.NONE);
+    assertThat(r.curve().get(r.curve().size() - 1).updates().metricGradientNorm()).isPositive();
+    assertThat(r.finalMetricDiagonal()).hasSize(2);
+    assertThat(java.util.Arrays.stream(r.finalMetricDiagonal()).boxed().toList())
+        .allMatch(v -> v > 0 && Double.isFinite(v));
   }
 
   private static List<Double> returns(AgentRun.Result r) {
