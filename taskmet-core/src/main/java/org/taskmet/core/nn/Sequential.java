@@ -210,23 +210,10 @@ public final class Sequential implements Model {
   public Matrix inputVjp(ForwardPass forwardPass, Matrix outputCotangent) {
     Pass pass = own(forwardPass);
     checkOutputShaped("output cotangent", pass, outputCotangent);
-    pass.ensureDerivatives();
-    Scratch s = pass.scratch();
-    int rows = pass.rows;
-    double[] g = outputCotangent.data();
-    double[] gx = null;
-    for (int l = layers.size() - 1; l >= 0; l--) {
-      Dense d = layers.get(l);
-      double[] gz = g;
-      if (activations.get(l) != Activation.IDENTITY) {
-        gz = s.gz[l];
-        multiply(g, pass.d1[l], gz, rows * d.outputSize());
-      }
-      gx = l > 0 ? s.ga[l - 1] : new double[rows * inputSize()];
-      d.inputCotangent(rows, pass.w[l], gz, gx, pass.workspace);
-      g = gx;
-    }
-    return new Matrix(rows, inputSize(), gx);
+    Backprop bp = pass.backprop(outputCotangent.data());
+    double[] gx = new double[pass.rows * inputSize()];
+    layers.get(0).inputCotangent(pass.rows, pass.w[0], bp.preActivation[0], gx, pass.workspace);
+    return new Matrix(pass.rows, inputSize(), gx);
   }
 
   @Override
