@@ -22,11 +22,14 @@ import static org.taskmet.core.method.ConfigChecks.inRange;
  * @param qLevel how TaskMet and OMD treat the Q-level inverse Hessian (identity, as the reference)
  * @param qCgIterations CG iterations when {@code qLevel} is CG (10, ridge 1e-5)
  * @param metricWarmupSteps TaskMet updates the metric only from this environment step on (5,000)
+ * @param resetModelAdam TaskMet only: start the model's Adam state afresh before every model step, as the authors'
+ *     code effectively does (its TaskMet update hands back the optimizer state it was given, so every model step is
+ *     Adam's first: θ −= lr·g/(|g| + ε) ≈ lr·sign(g)); false keeps the state warm (the reference's {@code warm_opt})
  */
 public record AgentConfig(int hiddenUnits, int batchSize, int randomSteps, double explorationEpsilon,
     double discount, double temperature, double targetSmoothing, double modelLearningRate, double qLearningRate,
     double metricLearningRate, int replayCapacity, int modelCgIterations, QLevel qLevel, int qCgIterations,
-    int metricWarmupSteps) {
+    int metricWarmupSteps, boolean resetModelAdam) {
 
   /** The Q-level inverse Hessian of the nested implicit gradient (reference §4.3). */
   public enum QLevel {
@@ -39,19 +42,7 @@ public record AgentConfig(int hiddenUnits, int batchSize, int randomSteps, doubl
   /** The reference settings. */
   public static AgentConfig reference() {
     return new AgentConfig(32, 256, 1000, 0.1, 0.99, 0.01, 0.01, 1e-3, 3e-4, 1e-3, 200_000, 10, QLevel.IDENTITY, 10,
-        5000);
-  }
-
-  public AgentConfig withMetricWarmupSteps(int steps) {
-    return new AgentConfig(hiddenUnits, batchSize, randomSteps, explorationEpsilon, discount, temperature,
-        targetSmoothing, modelLearningRate, qLearningRate, metricLearningRate, replayCapacity, modelCgIterations,
-        qLevel, qCgIterations, steps);
-  }
-
-  public AgentConfig withQLevel(QLevel level) {
-    return new AgentConfig(hiddenUnits, batchSize, randomSteps, explorationEpsilon, discount, temperature,
-        targetSmoothing, modelLearningRate, qLearningRate, metricLearningRate, replayCapacity, modelCgIterations,
-        level, qCgIterations, metricWarmupSteps);
+        5000, false);
   }
 
   /** Throws naming the field when a value is out of range. */

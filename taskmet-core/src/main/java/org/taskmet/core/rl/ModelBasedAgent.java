@@ -169,6 +169,9 @@ public final class ModelBasedAgent {
     Transitions real = buffer.sample(config.batchSize(), sampling);
     Matrix x = model.inputs(real.observations(), real.actions());
     DynamicsModel.PredictionLoss before = model.loss(theta, metric, phi, x, real.nextObservations(), real.rewards());
+    if (config.resetModelAdam()) {
+      modelOptimizer.reset();
+    }
     modelOptimizer.step(theta, before.gradient());
     DynamicsModel.PredictionLoss after = model.loss(theta, metric, phi, x, real.nextObservations(), real.rewards());
     stats.modelError(after.stateResiduals());

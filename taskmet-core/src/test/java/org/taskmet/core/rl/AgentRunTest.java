@@ -12,7 +12,7 @@ import org.taskmet.core.metric.PerSampleDiagonalMetric;
 
 class AgentRunTest {
   private static final AgentConfig SMALL = new AgentConfig(8, 32, 100, 0.1, 0.99, 0.01, 0.01, 1e-3, 3e-4, 1e-3, 10_000,
-      3, AgentConfig.QLevel.IDENTITY, 3, 200);
+      3, AgentConfig.QLevel.IDENTITY, 3, 200, false);
 
   private static AgentRun.Result run(ModelLearning method, long seed) {
     return AgentRun.run(method, SMALL, new AgentRun.Settings(400, 100, 2), new RlFixtures.Walk(30),

@@ -13,11 +13,10 @@ import org.taskmet.core.rl.ModelLearning;
 /** The agent on CartPole with distractors: same seed, bit-identical run. */
 class CartPoleAgentTest {
   private static AgentRun.Result run(long seed) {
-    AgentConfig config = AgentConfig.reference().withMetricWarmupSteps(300);
-    config = new AgentConfig(config.hiddenUnits(), 64, 200, config.explorationEpsilon(), config.discount(),
-        config.temperature(), config.targetSmoothing(), config.modelLearningRate(), config.qLearningRate(),
-        config.metricLearningRate(), config.replayCapacity(), config.modelCgIterations(), config.qLevel(),
-        config.qCgIterations(), config.metricWarmupSteps());
+    AgentConfig r = AgentConfig.reference();
+    AgentConfig config = new AgentConfig(r.hiddenUnits(), 64, 200, r.explorationEpsilon(), r.discount(), r.temperature(),
+        r.targetSmoothing(), r.modelLearningRate(), r.qLearningRate(), r.metricLearningRate(), r.replayCapacity(),
+        r.modelCgIterations(), r.qLevel(), r.qCgIterations(), 300, false);
     return AgentRun.run(ModelLearning.TASKMET, config, new AgentRun.Settings(600, 200, 3),
         new CheckedEnvironment("cartpole+8", new DistractorWrapper(new CartPole(CartPoleConfig.defaults()), 8)),
         new CheckedEnvironment("cartpole+8", new DistractorWrapper(new CartPole(CartPoleConfig.defaults()), 8)),
