@@ -209,7 +209,7 @@ public final class Sequential implements Model {
    */
   public Matrix inputVjp(ForwardPass forwardPass, Matrix outputCotangent) {
     Pass pass = own(forwardPass);
-    checkOutputShaped("output cotangent", pass, outputCotangent);
+    ModelArguments.requireOutputShaped("output cotangent", outputCotangent, pass.rows, outputSize());
     Backprop bp = pass.backprop(outputCotangent.data());
     double[] gx = new double[pass.rows * inputSize()];
     layers.get(0).inputCotangent(pass.rows, pass.w[0], bp.preActivation[0], gx, pass.workspace);

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.MetricParameterization;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.FiniteDifferenceCheck;
 import org.taskmet.core.implicit.Hypergradient;
 import org.taskmet.core.linalg.SolveOptions;
 import org.taskmet.core.metric.NormalizedDiagonalMetric;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.taskmet.api.Matrix;
-import org.taskmet.core.conformance.FiniteDifferenceCheck;
+import org.taskmet.conformance.FiniteDifferenceCheck;
 
 class SoftDoubleQTest {
   private static final int D = 5;
