@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.taskmet.api.Environment;
+import org.taskmet.conformance.PluginChecks;
 
 class CartPoleTest {
   private static final double EPS = 1e-14;
@@ -117,5 +118,10 @@ class CartPoleTest {
     assertThatThrownBy(() -> new CartPole(new CartPoleConfig(d.gravity(), d.cartMass(), d.poleMass(), -1, d.forceMagnitude(),
         d.tau(), d.positionLimit(), d.angleLimitDegrees(), d.maxEpisodeSteps(), d.initialStateBound())))
         .hasMessageContaining("'halfPoleLength' = -1.0");
+  }
+
+  @Test
+  void thePluginPassesTheEnvironmentConformanceChecks() {
+    PluginChecks.assertConforms(new CartPoleProvider());
   }
 }
