@@ -125,7 +125,7 @@ public final class RlPlots {
 
   /**
    * TaskMet's learned metric: its diagonal (mean over seeds) per distractor count (rows) and state dimension
-   * (columns: the true dimensions, the first distractors, the mean over all distractors).
+   * (columns: the true dimensions, the first distractors, "mean n": the mean over all distractors).
    */
   static Optional<Path> heatMap(Path file, RlReport report) {
     TreeMap<Integer, List<RlReport.Run>> taskmet = report.byMethodAndDistractors().get(ModelLearning.TASKMET.label());
@@ -141,7 +141,7 @@ public final class RlPlots {
     for (int i = 0; i < shown; i++) {
       columns.add("n" + (i + 1));
     }
-    columns.add("noise mean");
+    columns.add("mean n");
     List<String> rows = new ArrayList<>();
     List<Number[]> heat = new ArrayList<>();
     int row = 0;
@@ -165,11 +165,12 @@ public final class RlPlots {
       row++;
     }
     HeatMapChart chart = new HeatMapChartBuilder().width(1000).height(160 + 60 * rows.size())
-        .title("TaskMet's learned metric: diagonal weight per state dimension (s = true, n = distractor)")
+        .title("TaskMet's learned metric: diagonal weight per state dimension "
+            + "(s = true, n = distractor, mean n = their mean)")
         .xAxisTitle("state dimension").yAxisTitle("").build();
     chart.getStyler().setShowValue(true);
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setLegendVisible(false); // every cell prints its value; the legend's bounds print unformatted
     chart.addSeries("metric", columns, rows, heat);
     save(chart, file);
     return Optional.of(file);
