@@ -7,7 +7,8 @@ public enum PluginKind {
   MODEL(Model.Factory.class),
   METRIC(MetricParameterization.Factory.class),
   METHOD(TrainingMethod.class),
-  AGGREGATOR(GradientAggregator.class);
+  AGGREGATOR(GradientAggregator.class),
+  ENVIRONMENT(Environment.class);
 
   private final Class<?> productType;
 

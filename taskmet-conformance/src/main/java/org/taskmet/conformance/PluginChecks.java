@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.taskmet.api.Aggregation;
 import org.taskmet.api.DataSplits;
+import org.taskmet.api.Environment;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
@@ -36,6 +37,8 @@ import org.taskmet.api.Task;
  *       solver of the same name (a solver needs instances; otherwise the row says SKIP);</li>
  *   <li>model and metric: {@link ModelConformance} and {@link MetricConformance} at sizes 4 → 3;</li>
  *   <li>aggregator: shapes, finiteness and determinism of one aggregation of random gradients;</li>
+ *   <li>environment: {@link EnvironmentConformance} (observation sizes, finite values and rewards over 200 random
+ *       steps, bit-identical episodes per seed, out-of-range actions rejected);</li>
  *   <li>method: built from its defaults (training needs a task and minutes; run it from the CLI).</li>
  * </ul>
  */
@@ -142,8 +145,20 @@ public final class PluginChecks {
       case METRIC -> record(kind, name, "metric PSD, products vs finite differences", () -> new MetricConformance(
           options.finiteDifferences()).check(((MetricParameterization.Factory) p).create(4, 3), options.seed(), 5, 0.1));
       case AGGREGATOR -> record(kind, name, "aggregation shapes, determinism", () -> checkAggregator((GradientAggregator) p));
+      case ENVIRONMENT -> checkEnvironment(name, (Environment) p);
       default -> { } // methods: building them is the check
     }
+  }
+
+  private void checkEnvironment(String name, Environment env) {
+    String kind = PluginKind.ENVIRONMENT.label();
+    long seed = options.seed();
+    int steps = 200;
+    if (record(kind, name, "observations and rewards over " + steps + " random steps",
+        () -> EnvironmentConformance.checkEpisodes(env, seed, steps))) {
+      record(kind, name, "episodes deterministic per seed", () -> EnvironmentConformance.checkDeterministic(env, seed, steps));
+    }
+    record(kind, name, "actions outside the range rejected", () -> EnvironmentConformance.checkActionRange(env, seed));
   }
 
   private void checkTask(String name, Task task) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     "per plugin and check: tasks and decision problems (deterministic data, shapes, objective gradient against",
     "finite differences), their solvers (VJP against finite differences, determinism, reported residual,",
     "declared domain), models and metrics (derivative products against finite differences, PSD metric),",
-    "aggregators; and that no installed plugin has the same name. Exit status 0 when every check passes,",
+    "aggregators, environments (observation sizes and values, deterministic episodes, action range); and that no",
+    "installed plugin has the same name. Exit status 0 when every check passes,",
     "1 when one fails."})
 final class CheckCommand implements Callable<Integer> {
   private final PluginRegistry installed;

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = TaskmetCli.Version.class,
     description = "Task-driven learning: TaskMet, decision-focused learning baselines and multi-task learning.",
     subcommands = {PluginsCommand.class, RunCommand.class, ReproduceCommand.class, SweepCommand.class, MtlCommand.class,
-        CheckCommand.class})
+        CheckCommand.class, RlCommand.class})
 public final class TaskmetCli implements Runnable {
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
@@ -121,7 +121,7 @@ public final class TaskmetCli implements Runnable {
   }
 
   /** The innermost message worth showing: wrapper exceptions add nothing for a user. */
-  static String rootMessage(Throwable t) {
+  public static String rootMessage(Throwable t) {
     Throwable cur = t;
     while (cur.getCause() != null && (cur.getMessage() == null || cur instanceof UncheckedIOException
         || cur instanceof com.google.inject.ProvisionException || cur instanceof com.google.inject.CreationException)) {

@@ -92,7 +92,7 @@ public final class SweepRunner {
       String engineName = "nothing to run";
       if (!todo.isEmpty()) {
         try (SweepEngine engine = SweepEngines.create(options, kinds, plugins);
-            Progress progress = new Progress(sweep, todo.size())) {
+            Progress progress = new Progress(sweep, todo)) {
           engineName = engine.describe();
           LOG.info("{}: {} trials to run on {}", sweep.name(), todo.size(), engineName);
           engine.run(todo, new StoringListener(sweep, store, done, failures, progress));
@@ -195,18 +195,31 @@ public final class SweepRunner {
   }
 
   /**
-   * The progress bar on stderr: with one trial to run it follows the trial's own steps; with several it counts
-   * trials and shows the latest step message. Without a terminal it prints a line every 10 s instead.
+   * The progress bar on stderr, in trials: each running trial counts with the fraction of its steps done, weighed by
+   * its kind's {@link TrialKind#relativeCost} so the ETA holds when trials differ in cost. Without a terminal it
+   * prints a line every 10 s instead.
    */
   private final class Progress implements AutoCloseable {
+    /** Bar units per trial (of average cost). */
+    private static final long UNIT = 1000;
     private final ProgressBar bar;
-    private final boolean single;
+    private final Map<String, Long> weight = new LinkedHashMap<>();
+    private final Map<String, Long> done = new LinkedHashMap<>();
     private final Map<String, String> running = new LinkedHashMap<>();
 
-    Progress(Sweep sweep, int total) {
-      single = total == 1;
-      ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(sweep.name()).setInitialMax(single ? 1 : total)
-          .setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(120);
+    Progress(Sweep sweep, List<Trial> todo) {
+      double[] cost = new double[todo.size()];
+      double sum = 0;
+      for (int i = 0; i < cost.length; i++) {
+        cost[i] = relativeCost(sweep.kind(), todo.get(i));
+        sum += cost[i];
+      }
+      for (int i = 0; i < cost.length; i++) {
+        weight.put(todo.get(i).id(), Math.max(1, Math.round(UNIT * todo.size() * cost[i] / sum)));
+      }
+      long max = weight.values().stream().mapToLong(Long::longValue).sum();
+      ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(sweep.name()).setInitialMax(max)
+          .setUnit(" trials", UNIT).setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(120);
       if (System.console() != null) {
         b.setConsumer(new ConsoleProgressBarConsumer(progressOut));
       } else {
@@ -215,30 +228,31 @@ public final class SweepRunner {
       bar = b.build();
     }
 
+    @SuppressWarnings("unchecked")
+    private static <S> double relativeCost(TrialKind<S, ?> kind, Trial t) {
+      double c = kind.relativeCost(SpecMaps.convert(t.spec(), kind.specType(), kind.name() + " trial spec"));
+      return c > 0 && Double.isFinite(c) ? c : 1.0;
+    }
+
     synchronized void started(Trial t) {
       running.put(t.id(), t.shortName());
       bar.setExtraMessage(message(t, null));
     }
 
     synchronized void step(Trial t, long d, long total, String message) {
-      if (single) {
-        bar.maxHint(total);
-        bar.stepTo(d);
-      }
+      done.put(t.id(), total > 0 ? weight.get(t.id()) * Math.min(d, total) / total : 0);
+      bar.stepTo(done.values().stream().mapToLong(Long::longValue).sum());
       bar.setExtraMessage(message(t, message));
     }
 
     synchronized void ended(Trial t) {
       running.remove(t.id());
-      if (single) {
-        bar.stepTo(bar.getMax());
-      } else {
-        bar.step();
-      }
+      done.put(t.id(), weight.get(t.id()));
+      bar.stepTo(done.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private String message(Trial t, String step) {
-      String where = single || running.size() <= 1 ? t.shortName()
+      String where = running.size() <= 1 ? t.shortName()
           : running.size() + " running; " + t.shortName();
       return step == null ? where : where + ": " + step;
     }

@@ -63,6 +63,14 @@ public interface TrialKind<S, R> {
    */
   TrialOutput<R> run(S spec, TrialContext context) throws Exception;
 
+  /**
+   * How much work the trial is relative to the others of its kind (default 1): weighs each trial in the progress bar,
+   * so the ETA holds when trials differ in cost (e.g. steps × FLOPs per step). Only the ratios matter.
+   */
+  default double relativeCost(S spec) {
+    return 1.0;
+  }
+
   /** The result's named scalar scores: the columns of {@code summary.csv} and of the generic table. */
   Map<String, Double> scores(R result);
 

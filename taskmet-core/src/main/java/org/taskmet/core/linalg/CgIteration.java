@@ -25,9 +25,14 @@ final class CgIteration {
     double[] ap = work[2];
     double[] z = inverseDiagonal == null ? r : work[3];
 
-    op.apply(x, ap);
-    for (int i = 0; i < n; i++) {
-      r[i] = rhs[i] - ap[i];
+    if (isZero(x)) {
+      // the usual cold start: A·0 = 0, and skipping it saves one operator application (two HVPs for normal CG)
+      System.arraycopy(rhs, 0, r, 0, n);
+    } else {
+      op.apply(x, ap);
+      for (int i = 0; i < n; i++) {
+        r[i] = rhs[i] - ap[i];
+      }
     }
     double threshold = SolverSupport.threshold(options, k.norm2(rhs, 0, n));
     double rr = SolverSupport.requireFinite(solver, "initial residual ‖b − A·x0‖²", k.dot(r, 0, r, 0, n), 0);
@@ -61,6 +66,15 @@ final class CgIteration {
       }
     }
     return new SolveResult(x, options.maxIterations(), Math.sqrt(rr), false);
+  }
+
+  private static boolean isZero(double[] x) {
+    for (double v : x) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** z = M r and returns rᵀz (= rr without a preconditioner, where z aliases r). */

@@ -58,7 +58,7 @@ abstract class AbstractMetric implements MetricParameterization {
     checkRows("v", p, v);
     int rows = v.rows();
     double[] out = new double[rows * n];
-    double[] lambda = p.lambda;
+    double[] lambda = p.lambda();
     for (int r = 0; r < rows; r++) {
       K.gemv(n, n, 1.0, lambda, r * n * n, v.data(), r * n, 0.0, out, r * n);
     }
@@ -112,24 +112,55 @@ abstract class AbstractMetric implements MetricParameterization {
     return q;
   }
 
-  /** The pass of a built-in metric: Λ rows (rows × n², row-major n×n blocks) and the metric's own cache. */
+  /**
+   * The pass of a built-in metric: Λ rows (rows × n², row-major n×n blocks) and the metric's own cache. A
+   * diagonal metric keeps only its diagonals and materializes the n² blocks on the first {@link #output()}
+   * call, so products at large n (hundreds of state dimensions) never allocate rows × n² values.
+   */
   static class Pass implements ForwardPass {
     final AbstractMetric owner;
     final double[] phi;
     final Matrix input;
-    final double[] lambda;
-    private final Matrix output;
+    /** Diagonal metrics: Λ_r = diag(diagonal[r·stride .. r·stride + n)); null for dense blocks. */
+    private final double[] diagonal;
+    private final int stride;
+    private double[] lambda;
+    private Matrix output;
 
+    /** A pass with dense blocks Λ_r. */
     Pass(AbstractMetric owner, double[] phi, Matrix input, double[] lambda) {
+      this(owner, phi, input, lambda, null, 0);
+    }
+
+    /** A pass of a diagonal metric: row r's diagonal starts at {@code r·stride} (stride 0: one shared diagonal). */
+    Pass(AbstractMetric owner, double[] phi, Matrix input, double[] diagonal, int stride) {
+      this(owner, phi, input, null, diagonal, stride);
+    }
+
+    private Pass(AbstractMetric owner, double[] phi, Matrix input, double[] lambda, double[] diagonal, int stride) {
       this.owner = owner;
       this.phi = phi;
       this.input = input;
       this.lambda = lambda;
-      this.output = new Matrix(input.rows(), owner.n * owner.n, lambda);
+      this.diagonal = diagonal;
+      this.stride = stride;
     }
 
     int rows() {
       return input.rows();
+    }
+
+    /** The rows × n² blocks (materialized on first use for a diagonal metric; do not modify). */
+    double[] lambda() {
+      if (lambda == null) {
+        lambda = DiagonalRows.materialize(rows(), owner.n, diagonal, stride);
+      }
+      return lambda;
+    }
+
+    /** Λ_r's diagonal entry i; only for passes of diagonal metrics. */
+    double diagonal(int r, int i) {
+      return diagonal[r * stride + i];
     }
 
     @Override
@@ -144,6 +175,9 @@ abstract class AbstractMetric implements MetricParameterization {
 
     @Override
     public Matrix output() {
+      if (output == null) {
+        output = new Matrix(input.rows(), owner.n * owner.n, lambda());
+      }
       return output;
     }
   }

@@ -19,14 +19,13 @@ final class DiagonalRows {
     return lambda;
   }
 
-  /** Rows Λ_r v_r read from the diagonals of the pass's blocks. */
+  /** Rows Λ_r v_r from the diagonals of a diagonal metric's pass. */
   static Matrix apply(AbstractMetric.Pass p, Matrix v, int n) {
     double[] out = new double[v.rows() * n];
     double[] vd = v.data();
     for (int r = 0; r < v.rows(); r++) {
-      int block = r * n * n;
       for (int i = 0; i < n; i++) {
-        out[r * n + i] = p.lambda[block + i * n + i] * vd[r * n + i];
+        out[r * n + i] = p.diagonal(r, i) * vd[r * n + i];
       }
     }
     return new Matrix(v.rows(), n, out);

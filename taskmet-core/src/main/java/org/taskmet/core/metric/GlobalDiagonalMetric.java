@@ -35,7 +35,7 @@ public final class GlobalDiagonalMetric extends AbstractMetric {
     for (int i = 0; i < n; i++) {
       d[i] = Activation.softplus(w[i]);
     }
-    return new Pass(this, w, input, DiagonalRows.materialize(input.rows(), n, d, 0));
+    return new Pass(this, w, input, d, 0);
   }
 
   @Override

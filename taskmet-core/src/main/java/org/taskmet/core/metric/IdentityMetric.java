@@ -22,13 +22,9 @@ public final class IdentityMetric extends AbstractMetric {
 
   @Override
   Pass evaluate(double[] parameters, Matrix input) {
-    double[] lambda = new double[input.rows() * n * n];
-    for (int r = 0; r < input.rows(); r++) {
-      for (int i = 0; i < n; i++) {
-        lambda[r * n * n + i * n + i] = 1.0;
-      }
-    }
-    return new Pass(this, parameters, input, lambda);
+    double[] ones = new double[n];
+    java.util.Arrays.fill(ones, 1.0);
+    return new Pass(this, parameters, input, ones, 0);
   }
 
   @Override

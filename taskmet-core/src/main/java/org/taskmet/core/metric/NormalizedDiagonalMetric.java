@@ -38,7 +38,7 @@ public final class NormalizedDiagonalMetric extends AbstractMetric {
     for (int i = 0; i < n; i++) {
       d[i] = Math.sqrt(n) * s[i] / norm;
     }
-    return new Pass(this, w, input, DiagonalRows.materialize(input.rows(), n, d, 0));
+    return new Pass(this, w, input, d, 0);
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class PerSampleDiagonalMetric extends AbstractMetric {
     for (int i = 0; i < o.length; i++) {
       d[i] = Activation.softplus(o[i]);
     }
-    return new NetPass(this, phi, input, DiagonalRows.materialize(input.rows(), n, d, n), netPass);
+    return new NetPass(this, phi, input, d, netPass);
   }
 
   @Override
@@ -87,8 +87,8 @@ public final class PerSampleDiagonalMetric extends AbstractMetric {
   private static final class NetPass extends Pass {
     final Sequential.Pass net;
 
-    NetPass(AbstractMetric owner, double[] phi, Matrix input, double[] lambda, Sequential.Pass net) {
-      super(owner, phi, input, lambda);
+    NetPass(AbstractMetric owner, double[] phi, Matrix input, double[] diagonals, Sequential.Pass net) {
+      super(owner, phi, input, diagonals, owner.n);
       this.net = net;
     }
   }

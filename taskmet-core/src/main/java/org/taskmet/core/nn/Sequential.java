@@ -203,6 +203,19 @@ public final class Sequential implements Model {
     return grad;
   }
 
+  /**
+   * The input cotangent ∂⟨g, output⟩/∂input (rows × inputs): backprop to the input without the weight
+   * gradients, e.g. the gradient of a value network with respect to a predicted state it is evaluated on.
+   */
+  public Matrix inputVjp(ForwardPass forwardPass, Matrix outputCotangent) {
+    Pass pass = own(forwardPass);
+    ModelArguments.requireOutputShaped("output cotangent", outputCotangent, pass.rows, outputSize());
+    Backprop bp = pass.backprop(outputCotangent.data());
+    double[] gx = new double[pass.rows * inputSize()];
+    layers.get(0).inputCotangent(pass.rows, pass.w[0], bp.preActivation[0], gx, pass.workspace);
+    return new Matrix(pass.rows, inputSize(), gx);
+  }
+
   @Override
   public Matrix jvp(ForwardPass forwardPass, double[] parameterTangent) {
     Pass pass = own(forwardPass);
@@ -222,20 +235,19 @@ public final class Sequential implements Model {
     Scratch s = pass.scratch();
     s.ensureReverseBuffers();
     s.ensureReverseTangentBuffers();
+    Backprop bp = pass.backprop(outputCotangent.data());
     double[] gradDot = new double[parameterCount];
-    double[] g = outputCotangent.data();
     double[] gDot = outputCotangentTangent.data();
     int rows = pass.rows;
     for (int l = layers.size() - 1; l >= 0; l--) {
       Dense d = layers.get(l);
       Activation act = activations.get(l);
-      double[] gz = g;
+      double[] g = bp.atOutput[l];
+      double[] gz = bp.preActivation[l];
       double[] gzDot = gDot;
       if (act != Activation.IDENTITY) {
-        gz = s.gz[l];
         gzDot = s.gzDot[l];
         int n = rows * d.outputSize();
-        pass.gate(l, g, gz);
         if (act.piecewiseLinear()) {
           pass.gate(l, gDot, gzDot);
         } else {
@@ -251,11 +263,7 @@ public final class Sequential implements Model {
       double[] gxDot = l > 0 ? s.gaDot[l - 1] : null;
       d.vjpTangent(rows, pass.layerInput(l), xDot, pass.w[l], s.wDot[l], gz, gzDot, gradDot, s.wScratch[l], gxDot,
           pass.workspace);
-      if (l > 0) {
-        d.inputCotangent(rows, pass.w[l], gz, s.ga[l - 1], pass.workspace);
-        g = s.ga[l - 1];
-        gDot = gxDot;
-      }
+      gDot = gxDot;
     }
     return gradDot;
   }
@@ -377,6 +385,41 @@ public final class Sequential implements Model {
     }
   }
 
+  /**
+   * One output cotangent backpropagated through every layer (no weight gradients): what the R-operator of backprop
+   * needs besides the tangents. It depends on the cotangent only, so CG iterations, which apply Hessian-vector
+   * products with one cotangent and many tangents, compute it once.
+   */
+  private final class Backprop {
+    /** A copy of the output cotangent these belong to. */
+    final double[] of;
+    /** g_l: the cotangent of layer l's output (after its activation). */
+    final double[][] atOutput;
+    /** g_l ⊙ σ'(z_l): the cotangent of layer l's pre-activation (the same array for the identity). */
+    final double[][] preActivation;
+
+    Backprop(Pass pass, double[] g) {
+      int count = layers.size();
+      of = g.clone();
+      atOutput = new double[count][];
+      preActivation = new double[count][];
+      atOutput[count - 1] = of;
+      for (int l = count - 1; l >= 0; l--) {
+        Dense d = layers.get(l);
+        if (activations.get(l) == Activation.IDENTITY) {
+          preActivation[l] = atOutput[l];
+        } else {
+          preActivation[l] = new double[atOutput[l].length];
+          pass.gate(l, atOutput[l], preActivation[l]);
+        }
+        if (l > 0) {
+          atOutput[l - 1] = new double[pass.rows * d.inputSize()];
+          d.inputCotangent(pass.rows, pass.w[l], preActivation[l], atOutput[l - 1], pass.workspace);
+        }
+      }
+    }
+  }
+
   /** The forward pass of a {@link Sequential}: activations, weight copies and lazily built derivatives. */
   public final class Pass implements ForwardPass {
     private final double[] theta;
@@ -391,6 +434,7 @@ public final class Sequential implements Model {
     private double[][] d2;
     private boolean derivativesReady;
     private Scratch scratch;
+    private Backprop backprop;
 
     private Pass(double[] theta, Matrix input, Pass recycled) {
       this.theta = theta;
@@ -457,6 +501,15 @@ public final class Sequential implements Model {
 
     private double[] layerInput(int l) {
       return l == 0 ? input.data() : a[l - 1];
+    }
+
+    /** The backpropagated cotangents of {@code g}, reused while the same values are passed again. */
+    private Backprop backprop(double[] g) {
+      if (backprop == null || !Arrays.equals(backprop.of, g)) {
+        ensureDerivatives();
+        backprop = new Backprop(this, g);
+      }
+      return backprop;
     }
 
     private Scratch scratch() {

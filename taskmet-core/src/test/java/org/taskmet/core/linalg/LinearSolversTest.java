@@ -320,7 +320,7 @@ class LinearSolversTest {
       calls[0] = 0;
       assertThatThrownBy(() -> LinearSolvers.byName(name).solve(flaky, randomVector(n, 92), TIGHT))
           .as(name).isInstanceOf(ArithmeticException.class).hasMessageContaining(name + ":")
-          .hasMessageMatching("(?s).*= NaN at iteration [1-3].*");
+          .hasMessageMatching("(?s).*= NaN at iteration [1-4].*"); // a cold start skips A·0: the 4th call is in 1–4
     }
   }
 

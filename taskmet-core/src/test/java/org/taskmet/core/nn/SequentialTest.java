@@ -32,6 +32,19 @@ class SequentialTest {
         3, 6);
   }
 
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void inputVjpMatchesFiniteDifferencesInTheInput(Activation act) {
+    Sequential m = new Sequential(new int[] {3, 6, 5, 2}, List.of(act, act, act), Initialization.pytorchDefault());
+    SplittableRandom rng = new SplittableRandom(21);
+    double[] theta = m.initialParameters(rng);
+    int rows = 4;
+    double[] x = rng.doubles(rows * 3, -1, 1).toArray();
+    FiniteDifferenceCheck.defaults().vjp("inputVjp " + act, z -> m.forward(theta, new Matrix(rows, 3, z)).output()
+        .data().clone(), (z, w) -> m.inputVjp(m.forward(theta, new Matrix(rows, 3, z)), new Matrix(rows, 2, w))
+        .data(), x, rng);
+  }
+
   @Test
   void forwardMatchesAHandComputedTwoLayerNetwork() {
     Sequential m = Sequential.mlp(2, 1, 1, 2, Activation.RELU, Activation.IDENTITY, Initialization.pytorchDefault());
@@ -130,6 +143,27 @@ class SequentialTest {
     ForwardPass other = m.forward(theta, Matrix.zeros(4, 3), recycled);
     assertThat(recycled.output().rows()).isEqualTo(7);
     assertThat(other.output().rows()).isEqualTo(4);
+  }
+
+  /** A pass reuses the backpropagated cotangent across R-operator calls; a changed cotangent must not be missed. */
+  @Test
+  void repeatedSecondOrderProductsOnOnePassMatchFreshPasses() {
+    Sequential m = Sequential.mlp(3, 2, 2, 7, Activation.TANH, Activation.IDENTITY, Initialization.pytorchDefault());
+    SplittableRandom rng = new SplittableRandom(12);
+    double[] theta = m.initialParameters(rng);
+    Matrix x = new Matrix(6, 3, rng.doubles(18, -1, 1).toArray());
+    double[] g = rng.doubles(12, -1, 1).toArray();
+    Matrix gDot = new Matrix(6, 2, rng.doubles(12, -1, 1).toArray());
+    var shared = m.forward(theta, x);
+    for (int i = 0; i < 3; i++) {
+      double[] v = rng.doubles(theta.length, -1, 1).toArray();
+      if (i == 2) {
+        g[0] += 1.0; // the same array with other values
+      }
+      Matrix cotangent = new Matrix(6, 2, g);
+      assertThat(m.vjpTangent(shared, v, cotangent, gDot))
+          .containsExactly(m.vjpTangent(m.forward(theta, x), v, new Matrix(6, 2, g.clone()), gDot));
+    }
   }
 
   @Test
