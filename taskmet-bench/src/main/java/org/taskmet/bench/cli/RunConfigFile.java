@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.taskmet.core.io.IoErrors;
 
 /**
  * The file form of {@code taskmet run}: YAML ({@code .yaml}/{@code .yml}) or JSON.
@@ -57,7 +58,7 @@ record RunConfigFile(
       throw new IllegalArgumentException("config file " + file + " is not valid "
           + (mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read config file " + IoErrors.describe(e), e);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.taskmet.core.io.IoErrors;
 
 /**
  * A sweep file (YAML or JSON): a grid of trial specs of one kind. {@code taskmet sweep plan.yaml} runs one; the
@@ -83,7 +84,7 @@ public record SweepFile(String name, String source, String description, String k
     try {
       return parse(base, file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sweep file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read sweep file " + IoErrors.describe(e), e);
     }
   }
 
