@@ -2,18 +2,10 @@ package org.taskmet.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.google.inject.util.Modules;
-import java.util.List;
-import org.taskmet.bench.run.DecisionTrialKind;
-import org.taskmet.bench.sweep.TrialKinds;
-import org.taskmet.core.plugin.TaskmetModule;
 import org.taskmet.core.provenance.BuildInfo;
 
 class TaskmetCliTest {
@@ -23,18 +15,10 @@ class TaskmetCliTest {
   String err;
 
   int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = TaskmetCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true),
-        new TaskmetModule(FakePlugins.registry()), Modules.override(new BenchModule()).with(new AbstractModule() {
-          @Override
-          protected void configure() {
-            bind(TrialKinds.class).toInstance(TrialKinds.of(List.of(new DecisionTrialKind(executor))));
-          }
-        }));
-    out = o.toString();
-    err = e.toString();
-    return code;
+    CliRun r = CliRun.of(executor, args);
+    out = r.out();
+    err = r.err();
+    return r.code();
   }
 
   @Test

@@ -30,6 +30,23 @@ public final class SameResults {
     }
   }
 
+  /**
+   * Same scores, result (without timings) and artifacts {@code artifacts} for every trial, bit for bit: for any
+   * kind, e.g. a sweep resumed after a fault against one that ran without.
+   */
+  public static void assertSame(Sweep sweep, ResultStore a, ResultStore b, String... artifacts) throws Exception {
+    for (Trial t : sweep.trials()) {
+      TrialRecord x = a.load(t.id()).orElseThrow();
+      TrialRecord y = b.load(t.id()).orElseThrow();
+      assertThat(y.scores()).as(t.id()).isEqualTo(x.scores());
+      assertThat(withoutTimings(y.result())).as(t.id()).isEqualTo(withoutTimings(x.result()));
+      for (String name : artifacts) {
+        assertThat(java.nio.file.Files.readString(b.artifactFile(t.id(), name))).as(t.id() + "." + name)
+            .isEqualTo(java.nio.file.Files.readString(a.artifactFile(t.id(), name)));
+      }
+    }
+  }
+
   /** A copy without timing fields, at any depth. */
   public static JsonNode withoutTimings(JsonNode n) {
     JsonNode copy = n.deepCopy();
