@@ -73,7 +73,7 @@ public final class ResultStore {
       }
       r = JSON.readValue(bytes, TrialRecord.class);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new UnreadableResultException(f, "it is not a complete trial record (" + e.getOriginalMessage() + ")");
+      throw new UnreadableResultException(f, "it is not a complete trial record (" + StrictYaml.describe(e) + ")");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read result file " + IoErrors.describe(e), e);
     }
