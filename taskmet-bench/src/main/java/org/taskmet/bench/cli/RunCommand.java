@@ -174,6 +174,9 @@ final class RunCommand implements Callable<Integer> {
     } else {
       s.forEach((k, v) -> w.printf(Locale.ROOT, "%-33s %.6g%n", k, v));
     }
+    for (String warning : result.warnings()) {
+      w.printf("WARNING: %s%n", warning);
+    }
     w.printf(Locale.ROOT, "train %.2f s, evaluate %.2f s%n", result.trainSeconds(), result.evalSeconds());
     w.printf("result: %s%s%n", store.trialFile(r.id()),
         earlier ? " (from an earlier run with the same settings; delete it to train again)" : "");
