@@ -18,6 +18,7 @@ import org.taskmet.api.PluginKind;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
@@ -71,7 +72,7 @@ final class PredictorFile {
     try {
       AtomicFiles.writeString(file, json(p));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write predictor file " + file + ": " + e, e);
+      throw new UncheckedIOException("cannot write predictor file " + IoErrors.describe(e), e);
     }
   }
 

@@ -9,6 +9,7 @@ import org.taskmet.bench.mtl.StepCost;
 import org.taskmet.bench.mtl.StressExperiment;
 import org.taskmet.bench.mtl.StressReport;
 import org.taskmet.bench.mtl.ToyExperiment;
+import org.taskmet.core.io.AtomicFiles;
 import org.taskmet.core.mtl.aggregate.LookaheadDroProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -163,10 +164,9 @@ public final class MtlCommand implements Runnable {
         List<StepCost.Entry> entries = StepCost.measure(config, 1000, 300, 7);
         String table = StepCost.markdown(entries);
         System.out.print(table);
-        java.nio.file.Files.createDirectories(out);
-        java.nio.file.Files.writeString(out.resolve("stress-cost.md"), table);
-        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-            .writeValue(out.resolve("stress-cost.json").toFile(), entries);
+        AtomicFiles.writeString(out.resolve("stress-cost.md"), table);
+        AtomicFiles.write(out.resolve("stress-cost.json"), o -> new com.fasterxml.jackson.databind.ObjectMapper()
+            .writerWithDefaultPrettyPrinter().writeValue(o, entries));
         System.out.println("wrote " + out.resolve("stress-cost.md") + " and stress-cost.json");
         return 0;
       }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,10 @@ import org.taskmet.bench.sweep.Trial;
 import org.taskmet.bench.sweep.TrialKind;
 import org.taskmet.bench.sweep.TrialKinds;
 import org.taskmet.bench.sweep.TrialRecord;
+import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 import org.taskmet.core.plugin.PluginRegistry;
+import org.taskmet.embed.Taskmet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,18 +122,21 @@ final class RunCommand implements Callable<Integer> {
       // one trial: the plugin's own message says it all
       throw e.getCause() instanceof IllegalArgumentException cause ? cause : e;
     }
+    if (save != null && Files.isDirectory(save)) {
+      throw new IllegalArgumentException("--save " + save + " is a folder; give the predictor file's name, e.g. --save "
+          + save.resolve("predictor.json"));
+    }
     ResultStore store = new ResultStore(out);
     String id = sweep.trials().get(0).id();
-    boolean earlier = store.load(id).isPresent();
     SweepRunner.Outcome outcome = new SweepRunner(kinds, registry, System.err).run(sweep, out, EngineOptions.local(1),
         "taskmet " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), false);
     if (!outcome.failures().isEmpty()) {
       throw new IllegalStateException(outcome.failures().get(id));
     }
     if (save != null) {
-      copyPredictor(store.artifactFile(id, DecisionTrialKind.PREDICTOR), save);
+      copyPredictor(store.artifactFile(id, DecisionTrialKind.PREDICTOR), save, store.trialFile(id));
     }
-    print(outcome.finished().get(0), store, earlier);
+    print(outcome.finished().get(0), store, outcome.resumed() > 0);
     return 0;
   }
 
@@ -140,15 +145,18 @@ final class RunCommand implements Callable<Integer> {
     return (TrialKind<DecisionTrialSpec, DecisionTrialResult>) kinds.get(DecisionTrialKind.NAME);
   }
 
-  private static void copyPredictor(Path from, Path to) {
+  /** Copies the trial's predictor file to {@code to} after reading it back: a damaged file is never passed on. */
+  private void copyPredictor(Path from, Path to, Path resultFile) {
     try {
-      Path parent = to.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+      new Taskmet(registry).load(from);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot save the predictor: " + e.getMessage() + "; delete " + from + " and "
+          + resultFile + " to train the trial again", e);
+    }
+    try {
+      AtomicFiles.write(to, Files.readAllBytes(from));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the predictor to " + to + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot save the predictor: " + IoErrors.describe(e), e);
     }
   }
 
@@ -165,6 +173,9 @@ final class RunCommand implements Callable<Integer> {
       w.printf(Locale.ROOT, "test MSE                          %.6g%n", s.get("mse"));
     } else {
       s.forEach((k, v) -> w.printf(Locale.ROOT, "%-33s %.6g%n", k, v));
+    }
+    for (String warning : result.warnings()) {
+      w.printf("WARNING: %s%n", warning);
     }
     w.printf(Locale.ROOT, "train %.2f s, evaluate %.2f s%n", result.trainSeconds(), result.evalSeconds());
     w.printf("result: %s%s%n", store.trialFile(r.id()),

@@ -1,16 +1,20 @@
 package org.taskmet.bench.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.core.JacksonException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.taskmet.bench.sweep.StrictYaml;
+import org.taskmet.core.io.IoErrors;
+import org.taskmet.core.plugin.PluginConfigs;
 
 /**
  * The file form of {@code taskmet run}: YAML ({@code .yaml}/{@code .yml}) or JSON.
@@ -39,10 +43,7 @@ record RunConfigFile(
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("config file " + file + " does not exist");
     }
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    ObjectMapper mapper = (name.endsWith(".yaml") || name.endsWith(".yml"))
-        ? new ObjectMapper(new YAMLFactory()) : new ObjectMapper();
-    mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper mapper = StrictYaml.forFile(file).copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try {
       RunConfigFile cfg = mapper.readValue(file.toFile(), RunConfigFile.class);
       if (cfg == null) {
@@ -53,11 +54,14 @@ record RunConfigFile(
       throw new IllegalArgumentException("config file " + file + ": unknown key '" + e.getPropertyName()
           + "'; accepted: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
           .collect(Collectors.joining(", ")), e);
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException("config file " + file + ": " + PluginConfigs.mismatch(e), e);
     } catch (JacksonException e) {
       throw new IllegalArgumentException("config file " + file + " is not valid "
-          + (mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage(), e);
+          + (mapper.getFactory() instanceof YAMLFactory ? "YAML" : "JSON") + ": "
+          + StrictYaml.describe(e), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read config file " + IoErrors.describe(e), e);
     }
   }
 }

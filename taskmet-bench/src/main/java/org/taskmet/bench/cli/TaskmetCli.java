@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.taskmet.core.io.IoErrors;
 import org.taskmet.core.plugin.DuplicatePluginException;
 import org.taskmet.core.plugin.PluginPath;
 import org.taskmet.core.plugin.PluginRegistry;
@@ -120,12 +121,19 @@ public final class TaskmetCli implements Runnable {
     return cl.execute(args);
   }
 
-  /** The innermost message worth showing: wrapper exceptions add nothing for a user. */
+  /**
+   * The message worth showing: the outermost one that is not a wrapper's (a message of its own keeps the context the
+   * code that threw it added, e.g. which folder could not be written); an I/O error's path and reason when that is
+   * all there is.
+   */
   public static String rootMessage(Throwable t) {
     Throwable cur = t;
-    while (cur.getCause() != null && (cur.getMessage() == null || cur instanceof UncheckedIOException
+    while (cur.getCause() != null && (cur.getMessage() == null || cur.getMessage().equals(cur.getCause().toString())
         || cur instanceof com.google.inject.ProvisionException || cur instanceof com.google.inject.CreationException)) {
       cur = cur.getCause();
+    }
+    if (cur instanceof java.io.IOException io) {
+      return IoErrors.describe(io);
     }
     String msg = cur.getMessage();
     return msg == null ? cur.getClass().getSimpleName() : msg;

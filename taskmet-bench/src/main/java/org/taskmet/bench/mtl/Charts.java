@@ -6,6 +6,7 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.taskmet.core.io.AtomicFiles;
 
 /** PNG output of XChart charts, headless. */
 final class Charts {
@@ -19,9 +20,9 @@ final class Charts {
     return chart;
   }
 
-  /** Writes {@code file} (must end in .png). */
+  /** Writes {@code file} (must end in .png), atomically. */
   static void save(XYChart chart, Path file) throws IOException {
-    BitmapEncoder.saveBitmap(chart, stripPng(file), BitmapEncoder.BitmapFormat.PNG);
+    AtomicFiles.write(png(file), out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
   }
 
   /** Writes the charts into one PNG, at most {@code maxColumns} per row (empty charts pad the last row). */
@@ -33,14 +34,14 @@ final class Charts {
     while (padded.size() < rows * cols) {
       padded.add(new XYChartBuilder().width(first.getWidth()).height(first.getHeight()).build());
     }
-    BitmapEncoder.saveBitmap(padded, rows, cols, stripPng(file), BitmapEncoder.BitmapFormat.PNG);
+    AtomicFiles.write(png(file), out -> BitmapEncoder.saveBitmap(padded, rows, cols, out,
+        BitmapEncoder.BitmapFormat.PNG));
   }
 
-  private static String stripPng(Path file) {
-    String s = file.toString();
-    if (!s.endsWith(".png")) {
-      throw new IllegalArgumentException("chart file must end in .png: " + s);
+  private static Path png(Path file) {
+    if (!file.toString().endsWith(".png")) {
+      throw new IllegalArgumentException("chart file must end in .png: " + file);
     }
-    return s.substring(0, s.length() - 4);
+    return file;
   }
 }

@@ -3,7 +3,7 @@ package org.taskmet.bench.mtl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.taskmet.core.io.AtomicFiles;
 import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.tasks.mtl.DroStressTest;
 
@@ -107,17 +108,18 @@ public final class StressReport {
     doc.put("config", config);
     doc.put("wallSeconds", wallSeconds);
     doc.put("table", rows);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    AtomicFiles.write(json, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc));
     Path md = dir.resolve("stress-table.md");
-    Files.writeString(md, markdown(rows));
+    AtomicFiles.writeString(md, markdown(rows));
     Path csv = dir.resolve("stress-runs.csv");
     List<String> header = new ArrayList<>(List.of("method", "seed", "diverged", "average_mse", "worst_mse_1_9",
         "worst_mse_1_10", "weight_task10", "ns_per_step"));
     for (int k = 1; k <= DroStressTest.TASKS; k++) {
       header.add("mse_task" + k);
     }
-    try (Writer w = Files.newBufferedWriter(csv);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
+    StringWriter csvText = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(csvText,
+        CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
       for (StressExperiment.Run r : runs) {
         List<Object> rec = new ArrayList<>(List.of(r.method(), r.seed(), r.diverged(), r.averageMse(), r.worstMse(9), r.worstMse(10),
             r.finalWeightShares()[9], r.nanosPerStep()));
@@ -127,10 +129,11 @@ public final class StressReport {
         p.printRecord(rec);
       }
     }
+    AtomicFiles.writeString(csv, csvText.toString());
     Path weightsCsv = dir.resolve("stress-weights.csv");
-    try (Writer w = Files.newBufferedWriter(weightsCsv);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "seed", "step", "task",
-            "weight_share").build())) {
+    StringWriter weightsCsvText = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(weightsCsvText, CSVFormat.DEFAULT.builder().setHeader("method", "seed", "step",
+        "task", "weight_share").build())) {
       for (StressExperiment.Run r : runs) {
         if (!WEIGHT_TRAJECTORY_METHODS.contains(r.method())) {
           continue; // the other methods' weights are in stress-runs.csv (final) only, to keep the file small
@@ -143,6 +146,7 @@ public final class StressReport {
         }
       }
     }
+    AtomicFiles.writeString(weightsCsv, weightsCsvText.toString());
     Path scatter = dir.resolve("stress-tradeoff.png");
     XYChart chart = Charts.chart("Stress test: average vs worst-task test MSE (mean over seeds)",
         "average MSE (10 tasks)", "worst MSE (tasks 1-9)", 800, 600);

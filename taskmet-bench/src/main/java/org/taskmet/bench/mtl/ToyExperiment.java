@@ -3,7 +3,7 @@ package org.taskmet.bench.mtl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.taskmet.api.Aggregation;
 import org.taskmet.api.GradientAggregator;
 import org.taskmet.api.Matrix;
+import org.taskmet.core.io.AtomicFiles;
 import org.taskmet.core.optim.Adam;
 import org.taskmet.core.provenance.BuildInfo;
 import org.taskmet.tasks.mtl.TwoTaskToy;
@@ -110,10 +111,10 @@ public final class ToyExperiment {
     doc.put("build", BuildInfo.current());
     doc.put("config", result.config());
     doc.put("finals", result.finals());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    AtomicFiles.write(json, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc));
     Path csv = dir.resolve(prefix + "-trajectories.csv");
-    try (Writer w = Files.newBufferedWriter(csv);
-        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader("method", "start", "point", "x1", "x2")
+    StringWriter csvText = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(csvText, CSVFormat.DEFAULT.builder().setHeader("method", "start", "point", "x1", "x2")
             .build())) {
       for (Trajectory t : result.trajectories()) {
         for (int i = 0; i < t.points().size(); i++) {
@@ -121,6 +122,7 @@ public final class ToyExperiment {
         }
       }
     }
+    AtomicFiles.writeString(csv, csvText.toString());
     List<XYChart> charts = new ArrayList<>();
     for (String method : result.config().methods()) {
       XYChart chart = Charts.chart(method + " (s=" + result.config().scale() + ")", "x1", "x2", 420, 380);

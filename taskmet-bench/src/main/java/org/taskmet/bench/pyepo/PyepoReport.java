@@ -35,6 +35,8 @@ import org.taskmet.bench.run.ReproducePlots;
 import org.taskmet.bench.sweep.FinishedTrial;
 import org.taskmet.bench.sweep.ScoreTable;
 import org.taskmet.bench.sweep.SweepReport;
+import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 
 /**
  * The PyEPO suite's report: per group of trials (labels without the seed) the normalized test regret, mean ± std
@@ -312,10 +314,9 @@ final class PyepoReport implements SweepReport<DecisionTrialSpec, DecisionTrialR
     }
     g.dispose();
     try {
-      Files.createDirectories(file.getParent());
-      ImageIO.write(image, "png", file.toFile());
+      AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write plot " + IoErrors.describe(e), e);
     }
   }
 

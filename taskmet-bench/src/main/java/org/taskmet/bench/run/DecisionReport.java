@@ -28,6 +28,17 @@ final class DecisionReport implements SweepReport<DecisionTrialSpec, DecisionTri
     if (table.cells().stream().anyMatch(c -> c.published().isPresent())) {
       sb.append("`!` marks a published value outside the measured mean ± 2 std (cells with 2 or more trials).\n");
     }
+    List<FinishedTrial<DecisionTrialSpec, DecisionTrialResult>> warned = trials.stream()
+        .filter(t -> !t.result().warnings().isEmpty()).toList();
+    if (!warned.isEmpty()) {
+      sb.append("\n").append(ResultTable.WARNED).append(" Trials whose scores are not those of a trained predictor "
+          + "(kept in the means above; `warnings` in their result files):\n\n");
+      for (FinishedTrial<DecisionTrialSpec, DecisionTrialResult> t : warned) {
+        sb.append("- `").append(t.trial().id()).append("` ").append(t.trial().labels().values())
+            .append(": ").append(String.join("; ", t.result().warnings())).append('\n');
+      }
+      sb.append('\n');
+    }
     Map<String, Integer> needed = table.seedsNeeded();
     if (!needed.isEmpty()) {
       sb.append("Seeds for a paired interval of ±").append(ResultTable.TARGET_HALF_WIDTH)

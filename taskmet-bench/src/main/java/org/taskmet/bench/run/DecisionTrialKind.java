@@ -28,6 +28,7 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
   public static final String NAME = "decision";
   /** The artifact holding the trained predictor, a predictor file (see {@link Predictor#save}). */
   public static final String PREDICTOR = "predictor.json";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DecisionTrialKind.class);
 
   private final String name;
   private final String description;
@@ -106,7 +107,12 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
   @Override
   public TrialOutput<DecisionTrialResult> run(DecisionTrialSpec spec, TrialContext context) {
     ExecutedTrial t = executor.execute(spec, context);
-    return new TrialOutput<>(t.result(), Map.of(PREDICTOR, t.predictor().toJson()));
+    DecisionTrialResult result = t.result().withWarnings(TrainingWarnings.of(t.result().scores(),
+        t.result().diagnostics()));
+    for (String w : result.warnings()) {
+      LOG.warn("trial {} ({} on {}): {}", context.trialId(), spec.method(), spec.task(), w);
+    }
+    return new TrialOutput<>(result, Map.of(PREDICTOR, t.predictor().toJson()));
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.taskmet.bench.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +11,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 
 /** The PNG figures of a decision-focused sweep ({@code taskmet reproduce}). */
 public final class ReproducePlots {
@@ -59,13 +60,12 @@ public final class ReproducePlots {
     return rest.isEmpty() ? "trials" : String.join(", ", rest);
   }
 
-  /** Writes {@code chart} as a PNG, creating the folder. */
+  /** Writes {@code chart} as a PNG, atomically, creating the folder. */
   public static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
     try {
-      Files.createDirectories(file.getParent());
-      BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+      AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write plot " + IoErrors.describe(e), e);
     }
   }
 }

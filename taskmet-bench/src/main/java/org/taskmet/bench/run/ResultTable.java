@@ -19,7 +19,8 @@ import org.taskmet.core.plugin.TaskData;
  * method), the data the task used, the measured mean ± sample std of normalized test decision quality, the paired
  * difference against two-stage MSE on the same seeds ({@link PairedComparison}), and the published value where the
  * TaskMet paper has one. A cell is marked {@code !} when the published mean lies outside measured mean ± 2 std, and
- * its difference with {@code *} when the interval excludes zero.
+ * its difference with {@code *} when the interval excludes zero; its trial count is followed by {@code (n ‡)} when n
+ * of its trials carry a divergence warning ({@link TrainingWarnings}).
  */
 public final class ResultTable {
   /** The label naming the task of a trial in the paper's table. */
@@ -32,14 +33,14 @@ public final class ResultTable {
   public static final double TARGET_HALF_WIDTH = 0.05;
 
   /**
-   * Aggregated trials of one group.
+   * Aggregated trials of one group; {@code warned} of them carry a divergence warning ({@link TrainingWarnings}).
    *
    * @param data the data label(s) of the group's task (see {@code Task.dataLabel()}), e.g. {@code stockdata}
    * @param versusBaseline the paired comparison with the {@value #BASELINE} row of the same group, when that row
    *     ran on at least one of the same seeds (empty for the baseline itself)
    */
-  public record Cell(Map<String, String> group, String data, int trials, double mean, double std, double meanMse,
-      double meanTrainSeconds, Optional<PairedComparison> versusBaseline) {
+  public record Cell(Map<String, String> group, String data, int trials, int warned, double mean, double std,
+      double meanMse, double meanTrainSeconds, Optional<PairedComparison> versusBaseline) {
     /** The published value of this cell, when its task and method labels name one of the paper's. */
     public Optional<PublishedResults.Cell> published() {
       return group.size() == 2 && group.containsKey(TASK) && group.containsKey(METHOD)
@@ -51,6 +52,9 @@ public final class ResultTable {
       return trials >= 2 && Math.abs(published.mean() - mean) > 2 * std;
     }
   }
+
+  /** The mark of a cell with trials that carry a divergence warning. */
+  public static final String WARNED = "‡";
 
   private final List<String> labelKeys;
   private final List<Cell> cells;
@@ -74,7 +78,9 @@ public final class ResultTable {
       double mse = results.stream().mapToDouble(r -> score(r, "mse")).sum() / results.size();
       double secs = results.stream().mapToDouble(DecisionTrialResult::trainSeconds).sum() / results.size();
       String data = String.join("+", members.stream().map(ResultTable::dataOf).distinct().sorted().toList());
-      cells.add(new Cell(group, data, results.size(), dq.mean(), dq.std(), mse, secs, versusBaseline(group, groups)));
+      int warned = (int) results.stream().filter(r -> !r.warnings().isEmpty()).count();
+      cells.add(new Cell(group, data, results.size(), warned, dq.mean(), dq.std(), mse, secs,
+          versusBaseline(group, groups)));
     });
     return new ResultTable(List.copyOf(keys), cells);
   }
@@ -169,8 +175,9 @@ public final class ResultTable {
       String wins = c.versusBaseline().map(p -> p.wins() + "/" + p.pairs()).orElse("–");
       sb.append('|');
       labelKeys.forEach(k -> sb.append(' ').append(c.group().getOrDefault(k, "")).append(" |"));
-      sb.append(String.format(Locale.ROOT, " %s | %d | %.3f ± %.3f | %s | %s | %s | %.4g | %.1f |%n", c.data(),
-          c.trials(), c.mean(), c.std(), diff, wins, published, c.meanMse(), c.meanTrainSeconds()));
+      sb.append(String.format(Locale.ROOT, " %s | %d%s | %.3f ± %.3f | %s | %s | %s | %.4g | %.1f |%n", c.data(),
+          c.trials(), c.warned() > 0 ? " (" + c.warned() + " " + WARNED + ")" : "", c.mean(), c.std(), diff, wins,
+          published, c.meanMse(), c.meanTrainSeconds()));
     }
     return sb.toString();
   }

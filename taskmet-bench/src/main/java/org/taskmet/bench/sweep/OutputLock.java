@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taskmet.core.io.IoErrors;
 
 /**
  * The lock on a result folder: one run at a time writes into it. A second run on the same folder stops at once
@@ -74,7 +75,7 @@ public final class OutputLock implements AutoCloseable {
       return new OutputLock(file, channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new UncheckedIOException("cannot lock result folder " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot lock result folder " + dir + ": " + IoErrors.describe(e), e);
     }
   }
 

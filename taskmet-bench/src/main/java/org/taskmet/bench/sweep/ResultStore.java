@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 
 /**
  * The result folder of a sweep, the same for every suite and engine:
@@ -26,8 +27,9 @@ import org.taskmet.core.io.AtomicFiles;
  * table.md, *.png            the suite's report, rebuilt from the result files
  * .taskmet-lock              the folder lock of the run in progress ({@link OutputLock})
  * </pre>
- * Every file is written to a temporary name and moved into place, so an interrupted run never leaves a partial
- * file, and a trial's artifacts exist whenever its result file does.
+ * Every file is written to a temporary name and moved into place ({@link AtomicFiles}), so an interrupted run never
+ * leaves a partial file, and a trial's artifacts exist whenever its result file does. A result file that cannot be
+ * read (damaged outside taskmet) is never deleted: {@link #setAside} renames it so the trial runs again.
  */
 public final class ResultStore {
   /** How result files are written: indented, map keys sorted. */
@@ -56,7 +58,7 @@ public final class ResultStore {
   /**
    * The result of trial {@code id}, if it finished in an earlier run.
    *
-   * @throws UncheckedIOException naming the file when it exists but is not a trial record
+   * @throws UnreadableResultException naming the file and what is wrong when it exists but is not a trial record
    */
   public Optional<TrialRecord> load(String id) {
     Path f = trialFile(id);
@@ -65,16 +67,47 @@ public final class ResultStore {
     }
     TrialRecord r;
     try {
-      r = JSON.readValue(f.toFile(), TrialRecord.class);
+      byte[] bytes = Files.readAllBytes(f);
+      if (bytes.length == 0) {
+        throw new UnreadableResultException(f, "it is empty");
+      }
+      r = JSON.readValue(bytes, TrialRecord.class);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new UnreadableResultException(f, "it is not a complete trial record (" + StrictYaml.describe(e) + ")");
     } catch (IOException e) {
-      throw new UncheckedIOException("result file " + f + " is unreadable (delete it to run that trial again): "
-          + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read result file " + IoErrors.describe(e), e);
     }
-    if (!TrialRecord.FORMAT.equals(r.format()) || !id.equals(r.id())) {
-      throw new UncheckedIOException(new IOException("result file " + f + " holds format '" + r.format() + "', id '"
-          + r.id() + "'; expected '" + TrialRecord.FORMAT + "', '" + id + "' (delete it to run that trial again)"));
+    if (r == null || !TrialRecord.FORMAT.equals(r.format()) || !id.equals(r.id()) || r.scores() == null
+        || r.result() == null) {
+      throw new UnreadableResultException(f, r == null ? "it holds no trial record" : "it holds format '" + r.format()
+          + "', id '" + r.id() + "'" + (r.scores() == null || r.result() == null ? " without scores or result" : "")
+          + "; expected '" + TrialRecord.FORMAT + "', '" + id + "'");
     }
     return Optional.of(r);
+  }
+
+  /**
+   * Renames the unreadable result file of trial {@code id} to {@code <id>.json.unreadable} (or {@code
+   * .unreadable-2}, …) so that the trial runs again while the damaged file stays for inspection.
+   *
+   * @return the file's new name
+   */
+  public Path setAside(String id) {
+    Path f = trialFile(id);
+    for (int n = 1; ; n++) {
+      Path aside = f.resolveSibling(f.getFileName() + ".unreadable" + (n == 1 ? "" : "-" + n));
+      if (Files.exists(aside)) {
+        continue;
+      }
+      try {
+        Files.move(f, aside);
+        return aside;
+      } catch (java.nio.file.FileAlreadyExistsException race) {
+        // taken meanwhile: try the next name
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot rename the unreadable result file " + IoErrors.describe(e), e);
+      }
+    }
   }
 
   /** Writes a finished trial: its artifacts first, then its result file, each atomically. */
@@ -85,7 +118,8 @@ public final class ResultStore {
       }
       AtomicFiles.writeString(trialFile(record.id()), JSON.writeValueAsString(record));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the result of trial " + record.id() + " into " + dir + ": " + e, e);
+      throw new UncheckedIOException("cannot write the result of trial " + record.id() + ": " + IoErrors.describe(e),
+          e);
     }
   }
 
@@ -113,14 +147,15 @@ public final class ResultStore {
         csv.printRecord(row);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot format summary.csv: " + e.getMessage(), e);
     }
     writeText("summary.csv", out.toString());
   }
 
   /**
    * Deletes the temporary files of writes a killed run left unfinished (never a result: those are only ever moved
-   * into place whole). Call it only while holding the folder's {@link OutputLock}.
+   * into place whole), and those of taskmet versions before {@link AtomicFiles} ({@code *.json123.tmp}). Call it only
+   * while holding the folder's {@link OutputLock}.
    *
    * @return how many were deleted
    */
@@ -131,12 +166,13 @@ public final class ResultStore {
         continue;
       }
       try (var files = Files.list(d)) {
-        for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) {
+        for (Path f : files.filter(f -> AtomicFiles.isTemporary(f)
+            || f.getFileName().toString().matches(".+\\.[a-z]+[0-9]+\\.tmp")).toList()) {
           Files.deleteIfExists(f);
           n++;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot clean up " + d + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot clean up " + IoErrors.describe(e), e);
       }
     }
     return n;
@@ -147,7 +183,27 @@ public final class ResultStore {
     try {
       AtomicFiles.writeString(dir.resolve(name), text);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e, e);
+      throw new UncheckedIOException("cannot write " + IoErrors.describe(e), e);
+    }
+  }
+
+  /** A result file that exists but does not hold the trial's record (empty, truncated, another trial's). */
+  public static final class UnreadableResultException extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path file;
+
+    UnreadableResultException(Path file, String problem) {
+      super(new IOException("result file " + file + " is unreadable: " + problem));
+      this.file = file;
+    }
+
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public String getMessage() {
+      return getCause().getMessage();
     }
   }
 }

@@ -2,8 +2,6 @@ package org.taskmet.bench.sweep;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.taskmet.core.io.IoErrors;
 
 /**
  * A sweep file (YAML or JSON): a grid of trial specs of one kind. {@code taskmet sweep plan.yaml} runs one; the
@@ -53,7 +52,11 @@ import java.util.Set;
 public record SweepFile(String name, String source, String description, String kind, List<Long> seeds,
     Map<String, Object> base, List<Axis> axes, List<Rule> where) {
   private static final Set<String> KEYS = Set.of("description", "kind", "seeds", "base", "axes", "where");
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /**
+   * At most this many trials in one sweep: each is planned in memory and writes its own result file, and a sweep
+   * this large takes longer than any campaign the suites run; a larger count is a typo (e.g. an extra digit).
+   */
+  public static final int MAX_TRIALS = 100_000;
 
   /** One axis of the grid: a named list of points. */
   public record Axis(String name, List<Point> points) {}
@@ -83,7 +86,7 @@ public record SweepFile(String name, String source, String description, String k
     try {
       return parse(base, file.toString(), Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sweep file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read sweep file " + IoErrors.describe(e), e);
     }
   }
 
@@ -91,9 +94,9 @@ public record SweepFile(String name, String source, String description, String k
   public static SweepFile parse(String name, String source, String text) {
     JsonNode root;
     try {
-      root = YAML.readTree(text);
+      root = StrictYaml.MAPPER.readTree(text);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("sweep file " + source + " is not valid YAML: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("sweep file " + source + " is not valid YAML: " + StrictYaml.describe(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("sweep file " + source + " must be a map with the keys " + sortedKeys());
@@ -120,8 +123,9 @@ public record SweepFile(String name, String source, String description, String k
 
   /** The same sweep with seeds 0…n−1 for every trial (the rules' own seed counts are dropped). */
   public SweepFile withSeeds(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("the number of seeds must be >= 1, got " + n);
+    if (n < 1 || n > MAX_TRIALS) {
+      throw new IllegalArgumentException("the number of seeds must be in 1.." + MAX_TRIALS + " (at most "
+          + MAX_TRIALS + " trials per sweep), got " + n);
     }
     List<Long> s = new ArrayList<>();
     for (long i = 0; i < n; i++) {
@@ -184,6 +188,15 @@ public record SweepFile(String name, String source, String description, String k
       throw new IllegalArgumentException("sweep file " + source + ": trial kind '" + kind + "' has no seed fields, so "
           + "'seeds' cannot apply; put the seed on an axis instead");
     }
+    long count = seeds == null ? 1 : seeds.size();
+    for (Axis a : axes) {
+      count *= a.points().size(); // each factor <= MAX_TRIALS: no overflow before the check below
+      if (count > MAX_TRIALS) {
+        throw new IllegalArgumentException("sweep file " + source + " plans more than " + MAX_TRIALS + " trials ("
+            + labelNames().stream().map(n -> labels(n).size() + " " + n).collect(java.util.stream.Collectors
+            .joining(" x ")) + "); split it into several sweeps");
+      }
+    }
     List<Planned> out = new ArrayList<>();
     expand(0, new LinkedHashMap<>(), base, seedFields, out);
     return out;
@@ -219,6 +232,10 @@ public record SweepFile(String name, String source, String description, String k
           withRules = SpecMaps.merge(withRules, r.set());
         }
       }
+      if (out.size() == MAX_TRIALS) { // the rules' own seeds can add trials the check in expand does not count
+        throw new IllegalArgumentException("sweep file " + source + " plans more than " + MAX_TRIALS + " trials; "
+            + "split it into several sweeps");
+      }
       out.add(new Planned(l, withRules));
     }
   }
@@ -233,8 +250,9 @@ public record SweepFile(String name, String source, String description, String k
     }
     List<Long> out = new ArrayList<>();
     if (node.isIntegralNumber()) {
-      if (node.asLong() < 1) {
-        throw err.at(key, "must be a count >= 1 or a list of seeds, got " + node);
+      if (node.asLong() < 1 || node.asLong() > MAX_TRIALS || !node.canConvertToLong()) {
+        throw err.at(key, "must be a count in 1.." + MAX_TRIALS + " (at most " + MAX_TRIALS + " trials per "
+            + "sweep) or a list of seeds, got " + node);
       }
       for (long i = 0; i < node.asLong(); i++) {
         out.add(i);
@@ -242,11 +260,12 @@ public record SweepFile(String name, String source, String description, String k
       return out;
     }
     if (node.isArray() && !node.isEmpty()) {
+      Set<Long> seen = new java.util.HashSet<>();
       for (JsonNode n : node) {
-        if (!n.isIntegralNumber()) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
           throw err.at(key, "lists integers, got " + n);
         }
-        if (out.contains(n.asLong())) {
+        if (!seen.add(n.asLong())) {
           throw err.at(key, "lists seed " + n + " twice");
         }
         out.add(n.asLong());

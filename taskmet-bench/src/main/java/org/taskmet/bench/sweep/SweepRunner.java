@@ -76,7 +76,7 @@ public final class SweepRunner {
       Map<String, TrialRecord> done = new ConcurrentHashMap<>();
       List<Trial> todo = new ArrayList<>();
       for (Trial t : sweep.trials()) {
-        Optional<TrialRecord> r = store.load(t.id());
+        Optional<TrialRecord> r = finishedEarlier(sweep, t, store);
         if (r.isPresent()) {
           done.put(t.id(), r.get().withLabels(t.labels()));
         } else {
@@ -109,6 +109,36 @@ public final class SweepRunner {
     }
   }
 
+  /**
+   * The record of trial {@code t} from an earlier run, if its result file holds one of the sweep's kind. An
+   * unreadable file (emptied, truncated or edited outside taskmet) is renamed, never deleted, and the trial runs
+   * again.
+   */
+  private static Optional<TrialRecord> finishedEarlier(Sweep sweep, Trial t, ResultStore store) {
+    try {
+      Optional<TrialRecord> r = store.load(t.id());
+      if (r.isPresent()) {
+        typedResult(sweep.kind(), r.get(), store);
+      }
+      return r;
+    } catch (ResultStore.UnreadableResultException e) {
+      Path aside = store.setAside(t.id());
+      LOG.warn("{}; kept it as {} and running trial {} again", e.getMessage(), aside.getFileName(), t.id());
+      return Optional.empty();
+    }
+  }
+
+  /** The typed result of a record, or an {@link ResultStore.UnreadableResultException} naming its file. */
+  private static <R> R typedResult(TrialKind<?, R> kind, TrialRecord r, ResultStore store) {
+    try {
+      return ResultStore.JSON.treeToValue(r.result(), kind.resultType());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+      throw new ResultStore.UnreadableResultException(store.trialFile(r.id()), "it does not hold a " + kind.name()
+          + " result (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+          : e.getMessage()) + ")");
+    }
+  }
+
   /** "Wall time … for … trials …": the last line of {@code table.md}. */
   public static String footer(Sweep sweep, Outcome o) {
     return String.format(Locale.ROOT, "Wall time %.1f s for %d trials (%d resumed from earlier runs%s), sweep '%s', "
@@ -135,13 +165,7 @@ public final class SweepRunner {
     List<FinishedTrial<S, R>> typed = new ArrayList<>();
     for (TrialRecord r : finished) {
       Trial t = byId.get(r.id());
-      R result;
-      try {
-        result = ResultStore.JSON.treeToValue(r.result(), kind.resultType());
-      } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("result file " + ctx.store().trialFile(r.id()) + " does not hold a "
-            + kind.name() + " result (delete it to run that trial again): " + e.getMessage(), e);
-      }
+      R result = typedResult(kind, r, ctx.store());
       typed.add(new FinishedTrial<>(t, SpecMaps.convert(t.spec(), kind.specType(), kind.name() + " trial spec"),
           result, r));
     }

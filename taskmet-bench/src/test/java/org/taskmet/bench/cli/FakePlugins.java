@@ -133,6 +133,8 @@ final class FakePlugins {
   /** Scores each trial as a deterministic function of its seed; counts how often it ran (from any thread). */
   static final class CountingExecutor implements TrialExecutor {
     final AtomicInteger calls = new AtomicInteger();
+    /** The method's diagnostics every trial reports (none by default). */
+    volatile Map<String, Double> diagnostics = Map.of();
 
     @Override
     public ExecutedTrial execute(DecisionTrialSpec spec, TrialContext context) {
@@ -147,7 +149,7 @@ final class FakePlugins {
       scores.put("mse", 2.0);
       TrainedPredictor predictor = new TrainedPredictor(new AffineModel(), new double[] {score, 0}, null, null, Map.of());
       Task task = new FakeTask().create(new FakeTask().defaultConfig());
-      return new ExecutedTrial(spec, new DecisionTrialResult(scores, 0.01, 0.001, Map.of()),
+      return new ExecutedTrial(spec, new DecisionTrialResult(scores, 0.01, 0.001, diagnostics),
           Predictor.of(spec.training(), task, predictor, new PluginRef("mlp", Map.of()), null));
     }
   }

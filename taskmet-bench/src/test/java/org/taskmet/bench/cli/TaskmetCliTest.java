@@ -2,18 +2,10 @@ package org.taskmet.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.google.inject.util.Modules;
-import java.util.List;
-import org.taskmet.bench.run.DecisionTrialKind;
-import org.taskmet.bench.sweep.TrialKinds;
-import org.taskmet.core.plugin.TaskmetModule;
 import org.taskmet.core.provenance.BuildInfo;
 
 class TaskmetCliTest {
@@ -23,18 +15,10 @@ class TaskmetCliTest {
   String err;
 
   int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = TaskmetCli.execute(args, new PrintWriter(o, true), new PrintWriter(e, true),
-        new TaskmetModule(FakePlugins.registry()), Modules.override(new BenchModule()).with(new AbstractModule() {
-          @Override
-          protected void configure() {
-            bind(TrialKinds.class).toInstance(TrialKinds.of(List.of(new DecisionTrialKind(executor))));
-          }
-        }));
-    out = o.toString();
-    err = e.toString();
-    return code;
+    CliRun r = CliRun.of(executor, args);
+    out = r.out();
+    err = r.err();
+    return r.code();
   }
 
   @Test
@@ -85,7 +69,38 @@ class TaskmetCliTest {
 
     Path typed = Files.writeString(dir.resolve("typed.json"), "{\"task\": \"cubic\", \"method\": \"mse\", \"seed\": \"x\"}");
     assertThat(run("run", "--config", typed.toString())).isEqualTo(2);
-    assertThat(err).contains("config file " + typed + " is not valid JSON");
+    assertThat(err.strip()).isEqualTo("taskmet: error: config file " + typed + ": 'seed' expects an integer, got 'x'");
+
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"task\": \"cubic\",");
+    assertThat(run("run", "--config", broken.toString())).isEqualTo(2);
+    assertThat(err).contains("config file " + broken + " is not valid JSON: ");
+  }
+
+  /** What YAML would accept silently or report with a parser's hints: one line each, naming file and key. */
+  @Test
+  void yamlConfigFilesAreStrict() throws Exception {
+    String[][] cases = {
+        {"seed: 1.5\n", ": 'seed' expects an integer, got 1.5"},
+        {"seed: 1\nmethodConfig: {iterations: 3}\nseed: 2\n", " is not valid YAML: duplicate key 'seed' (line 5, "},
+        {"methodConfig: {iterations: [3, 4}\n", " is not valid YAML: "},
+        {"taskConfig: {instances: }\n", ""},
+        {"methodConfig: {iterations: 2.5}\n", ""},
+    };
+    for (String[] c : cases) {
+      Path f = Files.writeString(dir.resolve("c.yaml"), "task: cubic\nmethod: mse\n" + c[0]);
+      assertThat(run("run", "--config", f.toString(), "--out", dir.resolve("out").toString())).as(c[0]).isEqualTo(2);
+      assertThat(err.strip()).as(c[0]).doesNotContain("\n").doesNotContain("Feature").doesNotContain("`")
+          .startsWith("taskmet: error: ").contains(c[1]);
+    }
+    assertThat(executor.calls).as("nothing trained").hasValue(0);
+    Path f = Files.writeString(dir.resolve("c.yaml"), "task: cubic\nmethod: mse\ntaskConfig: {instances: }\n");
+    run("run", "--config", f.toString(), "--out", dir.resolve("out").toString());
+    assertThat(err.strip()).isEqualTo("taskmet: error: config key 'instances' of task 'cubic' expects an integer, got an "
+        + "empty value");
+    f = Files.writeString(dir.resolve("c.yaml"), "task: cubic\nmethod: mse\nmethodConfig: {iterations: 2.5}\n");
+    run("run", "--config", f.toString(), "--out", dir.resolve("out").toString());
+    assertThat(err.strip()).isEqualTo("taskmet: error: config key 'iterations' of method 'mse' expects an integer, got "
+        + "2.5");
   }
 
   @Test

@@ -34,4 +34,24 @@ public final class ChildJvm {
       Thread.sleep(600_000);
     }
   }
+
+  /**
+   * Writes results {@code w_0 … w_(args[1]-1)} with a 2 MB artifact each into the result folder {@code args[0]},
+   * skipping those that exist, as fast as it can: a process to kill in the middle of a write.
+   */
+  public static final class Writer {
+    public static void main(String[] args) {
+      ResultStore store = new ResultStore(Path.of(args[0]));
+      String artifact = "0123456789abcdef\n".repeat(2 * 1024 * 1024 / 17) + "end\n";
+      for (int i = 0; i < Integer.parseInt(args[1]); i++) {
+        String id = "w_" + i;
+        if (java.nio.file.Files.exists(store.trialFile(id))) {
+          continue;
+        }
+        store.write(new TrialRecord(TrialRecord.FORMAT, id, "test-writer", java.util.Map.of("i", "" + i),
+            java.util.Map.of("i", i), java.util.Map.of("i", (double) i), ResultStore.JSON.valueToTree(
+                java.util.Map.of("i", i)), 0.0, java.util.Map.of()), java.util.Map.of("big.csv", artifact));
+      }
+    }
+  }
 }

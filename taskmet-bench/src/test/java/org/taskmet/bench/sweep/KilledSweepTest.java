@@ -50,16 +50,7 @@ class KilledSweepTest {
 
     Path fresh = dir.resolve("fresh");
     runner.run(sweep, fresh, EngineOptions.local(1), "fresh", false);
-    ResultStore a = new ResultStore(out);
-    ResultStore b = new ResultStore(fresh);
-    for (Trial t : sweep.trials()) {
-      TrialRecord x = a.load(t.id()).orElseThrow();
-      TrialRecord y = b.load(t.id()).orElseThrow();
-      assertThat(x.scores()).isEqualTo(y.scores());
-      assertThat(x.result().get("values")).isEqualTo(y.result().get("values"));
-      assertThat(Files.readString(a.artifactFile(t.id(), "values.csv")))
-          .isEqualTo(Files.readString(b.artifactFile(t.id(), "values.csv")));
-    }
+    SameResults.assertSame(sweep, new ResultStore(out), new ResultStore(fresh), "values.csv");
     try (var files = Files.list(out.resolve("trials"))) {
       assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).as("no partial files").isEmpty();
     }

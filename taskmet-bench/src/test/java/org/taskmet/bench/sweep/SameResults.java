@@ -30,6 +30,32 @@ public final class SameResults {
     }
   }
 
+  /**
+   * Same scores, result (without timings and the thread budget the engine gave, which a resumed run may choose
+   * differently) and artifacts {@code artifacts} for every trial, bit for bit: for any kind, e.g. a sweep resumed
+   * after a fault against one that ran without.
+   */
+  public static void assertSame(Sweep sweep, ResultStore a, ResultStore b, String... artifacts) throws Exception {
+    for (Trial t : sweep.trials()) {
+      TrialRecord x = a.load(t.id()).orElseThrow();
+      TrialRecord y = b.load(t.id()).orElseThrow();
+      assertThat(y.scores()).as(t.id()).isEqualTo(x.scores());
+      assertThat(withoutThreads(y.result())).as(t.id()).isEqualTo(withoutThreads(x.result()));
+      for (String name : artifacts) {
+        assertThat(java.nio.file.Files.readString(b.artifactFile(t.id(), name))).as(t.id() + "." + name)
+            .isEqualTo(java.nio.file.Files.readString(a.artifactFile(t.id(), name)));
+      }
+    }
+  }
+
+  private static JsonNode withoutThreads(JsonNode result) {
+    JsonNode copy = withoutTimings(result);
+    if (copy instanceof ObjectNode o) {
+      o.remove("threads");
+    }
+    return copy;
+  }
+
   /** A copy without timing fields, at any depth. */
   public static JsonNode withoutTimings(JsonNode n) {
     JsonNode copy = n.deepCopy();

@@ -112,7 +112,7 @@ class SweepFileTest {
         .hasMessage("sweep file plan.yaml: 'seed' is not a sweep-file key; accepted: axes, base, description, kind, "
             + "seeds, where");
     assertThatThrownBy(() -> parse("seeds: 3\n")).hasMessageContaining("'kind' must name the trial kind");
-    assertThatThrownBy(() -> parse("kind: k\nseeds: 0\n")).hasMessageContaining("'seeds' must be a count >= 1");
+    assertThatThrownBy(() -> parse("kind: k\nseeds: 0\n")).hasMessageContaining("'seeds' must be a count in 1..100000");
     assertThatThrownBy(() -> parse("kind: k\nseeds: [1, 1]\n")).hasMessageContaining("lists seed 1 twice");
     assertThatThrownBy(() -> parse("kind: k\naxes: {task: cubic}\n"))
         .hasMessageContaining("'axes.task' must be a list of values or a map of label → partial spec");
@@ -121,11 +121,37 @@ class SweepFileTest {
     assertThatThrownBy(() -> parse("kind: k\nwhere: [{match: {a: 1}}]\n"))
         .hasMessageContaining("'where[0]' must have the key 'match' and 'set', 'seeds' or both");
     assertThatThrownBy(() -> parse("kind: k\nwhere: [{match: {a: 1}, seeds: 0}]\n"))
-        .hasMessageContaining("'where[0].seeds' must be a count >= 1");
+        .hasMessageContaining("'where[0].seeds' must be a count in 1..100000");
     assertThatThrownBy(() -> parse("kind: [k\n")).hasMessageStartingWith("sweep file plan.yaml is not valid YAML");
     assertThatThrownBy(() -> SweepFile.read(dir.resolve("missing.yaml")))
         .hasMessage("sweep file " + dir.resolve("missing.yaml") + " does not exist");
     Path f = Files.writeString(dir.resolve("grid.yml"), "kind: k\n");
     assertThat(SweepFile.read(f).name()).isEqualTo("grid");
+  }
+
+  @Test
+  void yamlMistakesAreOneLineWithWhereTheyAre() {
+    assertThatThrownBy(() -> parse("kind: k\nseeds: 2\nseeds: 3\n"))
+        .hasMessage("sweep file plan.yaml is not valid YAML: duplicate key 'seeds' (line 3, column 6)");
+    assertThatThrownBy(() -> parse("kind: k\naxes: {x: [1, 2\n"))
+        .hasMessageStartingWith("sweep file plan.yaml is not valid YAML: ").hasMessageContaining("(line ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Feature"));
+  }
+
+  @Test
+  void sweepsBeyondTheTrialLimitAreRejectedBeforeAnyIsPlanned() {
+    assertThatThrownBy(() -> parse("kind: k\nseeds: 2000000000\n"))
+        .hasMessage("sweep file plan.yaml: 'seeds' must be a count in 1..100000 (at most 100000 trials per sweep) or "
+            + "a list of seeds, got 2000000000");
+    assertThatThrownBy(() -> parse("kind: k\nseeds: 99999999999999999999999\n")).hasMessageContaining("'seeds'");
+    assertThatThrownBy(() -> parse("kind: k\n").withSeeds(2_000_000_000))
+        .hasMessage("the number of seeds must be in 1..100000 (at most 100000 trials per sweep), got 2000000000");
+    SweepFile big = parse("kind: k\nseeds: 1000\naxes: {a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], b: [1, 2, 3, 4, 5, 6, 7, 8, "
+        + "9, 10, 11]}\n");
+    assertThatThrownBy(() -> big.expand(List.of("seed")))
+        .hasMessage("sweep file plan.yaml plans more than 100000 trials (10 a x 11 b x 1000 seed); split it into "
+            + "several sweeps");
+    assertThat(parse("kind: k\nseeds: 1000\naxes: {a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n").expand(List.of("seed")))
+        .hasSize(10_000);
   }
 }

@@ -16,6 +16,30 @@ public final class ConfigChecks {
     return value;
   }
 
+  /** Requires {@code min <= value <= max}; {@code why} says what the upper limit protects. */
+  public static int between(String plugin, String field, int value, int min, int max, String why) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(plugin + ": config field '" + field + "' = " + value + " is out of range; "
+          + "expected an integer in " + min + ".." + max + " (" + why + ")");
+    }
+    return value;
+  }
+
+  /**
+   * Requires that the data a config asks to generate holds at most {@code max} numbers, before any is allocated: a
+   * typo such as {@code items=2000000000} is an error naming the fields, not an out-of-memory error minutes later.
+   *
+   * @param values how many numbers the config asks for (computed in {@code long}, or saturated)
+   * @param fields the fields that set it, e.g. {@code "(trainInstances + validationInstances + testInstances) x items"}
+   */
+  public static void dataSize(String plugin, String fields, long values, long max) {
+    if (values < 0 || values > max) {
+      throw new IllegalArgumentException(plugin + ": the config asks for " + (values < 0 ? "more than 2^63" : values)
+          + " generated numbers (" + fields + "); the limit is " + max + " (" + max * 8 / 1_000_000
+          + " MB of doubles), so that a typo fails here rather than as an out-of-memory error later");
+    }
+  }
+
   /** Requires a finite value in the closed range [min, max]. */
   public static double inRange(String plugin, String field, double value, double min, double max) {
     if (!(value >= min && value <= max) || !Double.isFinite(value)) {

@@ -64,7 +64,7 @@ public enum Activation {
       }
       case TANH -> {
         for (int i = 0; i < n; i++) {
-          a[i] = Math.tanh(z[i]);
+          a[i] = StrictMath.tanh(z[i]); // Math.tanh is an intrinsic on JDK 24+ with other last bits
         }
       }
       case SOFTPLUS -> {

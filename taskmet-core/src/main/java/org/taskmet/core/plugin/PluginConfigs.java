@@ -1,5 +1,7 @@
 package org.taskmet.core.plugin;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,15 +84,60 @@ public final class PluginConfigs {
         throw new IllegalArgumentException("unknown config key '" + u.getPropertyName() + "' for " + who
             + "; accepted: " + String.join(", ", accepted), e);
       }
-      if (cause instanceof InvalidFormatException f) {
-        throw new IllegalArgumentException("config key '" + path(f) + "' of " + who + " expects "
-            + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'", e);
-      }
       if (cause instanceof MismatchedInputException m) {
-        throw new IllegalArgumentException("config key '" + path(m) + "' of " + who + " expects "
-            + typeName(m.getTargetType()) + ": " + m.getOriginalMessage(), e);
+        throw new IllegalArgumentException("config key '" + path(m) + "' of " + who + " " + expectation(m), e);
       }
       throw new IllegalArgumentException("invalid config for " + who + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A value of the wrong type as a user reads it, without Jackson's hints: {@code 'seed' expects an integer, got
+   * 1.5}, {@code 'items' expects an integer, got an empty value}, {@code 'k' expects an integer, got a list}.
+   */
+  public static String mismatch(MismatchedInputException m) {
+    return "'" + path(m) + "' " + expectation(m);
+  }
+
+  private static String expectation(MismatchedInputException m) {
+    return "expects " + typeName(m.getTargetType()) + ", got " + found(m);
+  }
+
+  private static String found(MismatchedInputException m) {
+    if (m instanceof InvalidFormatException f) {
+      return f.getValue() instanceof String text ? quoted(text) : String.valueOf(f.getValue());
+    }
+    JsonToken token = m.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+    if (token == null) {
+      return "a value of another type";
+    }
+    switch (token) {
+      case VALUE_NULL:
+        return "an empty value";
+      case START_ARRAY:
+      case END_ARRAY:
+        return "a list";
+      case START_OBJECT:
+      case END_OBJECT:
+      case FIELD_NAME:
+        return "a map";
+      case VALUE_STRING:
+        return quoted(text((JsonParser) m.getProcessor()));
+      default:
+        return text((JsonParser) m.getProcessor());
+    }
+  }
+
+  /** YAML reads {@code key:} with nothing after it as an empty string. */
+  private static String quoted(String text) {
+    return text.isBlank() ? "an empty value" : "'" + text + "'";
+  }
+
+  private static String text(JsonParser p) {
+    try {
+      return p.getText();
+    } catch (java.io.IOException e) {
+      return "a value of another type";
     }
   }
 

@@ -107,6 +107,9 @@ public final class PortfolioQpSolver implements Solver {
   @Override
   public void validate(Matrix predictions, Instance instance) {
     int n = instance.items();
+    if (n < 1) {
+      throw new IllegalArgumentException(name() + ": an instance needs at least one asset, got " + n);
+    }
     if (predictions.cols() != 1 || predictions.rows() != n) {
       throw new IllegalArgumentException(name() + ": predictions must be assets x 1 = " + n + "x1, got "
           + predictions.shape());
@@ -121,6 +124,15 @@ public final class PortfolioQpSolver implements Solver {
     }
     if (!l.isFinite()) {
       throw new IllegalArgumentException(name() + ": aux '" + CHOLESKY_AUX_KEY + "' contains NaN or infinity");
+    }
+    // the QP uses all of L; portfolio objectives read its lower triangle: both must see the same matrix
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (l.get(i, j) != 0) {
+          throw new IllegalArgumentException(name() + ": aux '" + CHOLESKY_AUX_KEY + "' must be lower-triangular "
+              + "(a Cholesky factor), but entry (" + i + ", " + j + ") above the diagonal is " + l.get(i, j));
+        }
+      }
     }
   }
 

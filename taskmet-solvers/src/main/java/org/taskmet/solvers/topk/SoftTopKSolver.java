@@ -94,6 +94,30 @@ public final class SoftTopKSolver implements Solver {
     return "soft-topk";
   }
 
+  /** Slack, relative to k, of the checks that a soft top-k lies in [0, 1]ⁿ and sums to k. */
+  private static final double FEASIBILITY_SLACK = 1e-3;
+
+  /**
+   * A soft top-k lies in [0, 1]ⁿ and sums to k. With an ε so small that (f + g − C)/ε loses all precision (e.g.
+   * 1e-100) Sinkhorn returns values far outside, and a loss built on them leaves its possible range: an error then,
+   * not a silently impossible decision.
+   */
+  private void requireSoftTopK(double[] z, double sum) {
+    int k = settings.k();
+    double slack = FEASIBILITY_SLACK * k;
+    int worst = 0;
+    for (int i = 0; i < z.length; i++) {
+      if (!(Math.abs(z[i] - 0.5) <= Math.abs(z[worst] - 0.5))) {
+        worst = i;
+      }
+    }
+    if (!(z[worst] >= -slack && z[worst] <= 1 + slack) || !(Math.abs(sum - k) <= slack)) {
+      throw new IllegalStateException(String.format(java.util.Locale.ROOT, "%s: epsilon = %s is too small for "
+          + "double precision: the soft top-k sums to %.6g instead of k = %d and item %d is %.6g (expected values in "
+          + "[0, 1]); use a larger epsilon", name(), settings.epsilon(), sum, k, worst, z[worst]));
+    }
+  }
+
   @Override
   public void validate(Matrix predictions, Instance instance) {
     TopK.validate(name(), settings.k(), predictions, instance);
@@ -154,10 +178,13 @@ public final class SoftTopKSolver implements Solver {
         : logDomainSinkhorn(c0, c1, eps, gamma0, gamma1);
     double[] z = new double[n];
     double residual = 0.0;
+    double sum = 0.0;
     for (int i = 0; i < n; i++) {
       z[i] = n * gamma0[i];
+      sum += z[i];
       residual = Math.max(residual, Math.abs(n * (gamma0[i] + gamma1[i]) - 1.0));
     }
+    requireSoftTopK(z, sum);
     return new Solution(z, predictions, instance, it, residual, new Plan(gamma0, gamma1, cmax, maxItem, maxAnchor));
   }
 

@@ -250,6 +250,24 @@ class InteriorPointQpTest {
         new double[] {2}, new double[] {1})).hasMessageContaining("lower 2.0 > upper 1.0");
   }
 
+  /**
+   * The solver and the portfolio objective must optimize and score the same matrix: an entry above the diagonal
+   * (which the objective ignores) is rejected, as is an instance without assets, each naming the solver.
+   */
+  @Test
+  void portfolioRejectsAFactorThatIsNotLowerTriangularAndAnEmptyInstance() {
+    PortfolioQpSolver solver = new PortfolioQpSolver(PortfolioQpSolver.Settings.reference());
+    double[] upper = {1, 0, 0, 0.5, 1, 0.3, 0, 0, 1};
+    assertThatThrownBy(() -> solver.solve(Matrix.zeros(3, 1), portfolioInstance(upper, 3), new SplittableRandom(1)))
+        .hasMessage("portfolio-qp: aux 'cholesky' must be lower-triangular (a Cholesky factor), but entry (1, 2) "
+            + "above the diagonal is 0.3");
+    assertThatThrownBy(() -> solver.validate(Matrix.zeros(0, 1), portfolioInstance(new double[0], 0)))
+        .hasMessage("portfolio-qp: an instance needs at least one asset, got 0");
+    double[] lower = {1, 0, 0, 0.5, 1, 0, 0.2, -0.1, 1};
+    assertThat(solver.solve(Matrix.column(new double[] {0.1, 0.2, 0.3}), portfolioInstance(lower, 3),
+        new SplittableRandom(1)).decision()).hasSize(3);
+  }
+
   static Instance portfolioInstance(double[] l, int n) {
     return new Instance(Matrix.zeros(n, 1), Matrix.zeros(n, 1), Map.of(PortfolioQpSolver.CHOLESKY_AUX_KEY, new Matrix(n, n, l)));
   }

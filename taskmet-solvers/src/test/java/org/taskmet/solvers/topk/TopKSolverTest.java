@@ -187,4 +187,24 @@ class TopKSolverTest {
     assertThatThrownBy(() -> new SoftTopKSolver.Settings(1, 0, 200, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon");
   }
+
+  /**
+   * Issue 14: with ε = 1e-300 the soft top-k summed to 1150 instead of k = 1 and the validation loss built on it
+   * fell far below its possible minimum. Now an error naming the solver and ε; ε = 0.01 (the reference) passes.
+   */
+  @Test
+  void anEpsilonTooSmallForDoublePrecisionIsAnErrorNotAnImpossibleDecision() {
+    double[] y = new SplittableRandom(1).doubles(50).map(v -> 2 * v - 1).toArray();
+    Instance inst = new Instance(Matrix.zeros(50, 1), Matrix.zeros(50, 1));
+    for (double eps : new double[] {1e-100, 1e-300}) {
+      SoftTopKSolver tiny = new SoftTopKSolver(new SoftTopKSolver.Settings(1, eps, 200, 1e-9));
+      assertThatThrownBy(() -> tiny.solve(Matrix.column(y), inst, new SplittableRandom(1)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("soft-topk: epsilon = " + eps + " is too small for double precision: the soft top-k "
+              + "sums to ");
+    }
+    Solution ok = new SoftTopKSolver(new SoftTopKSolver.Settings(1, 0.01, 200, 1e-9))
+        .solve(Matrix.column(y), inst, new SplittableRandom(1));
+    assertThat(Arrays.stream(ok.decision()).sum()).isCloseTo(1.0, offset(1e-6));
+  }
 }

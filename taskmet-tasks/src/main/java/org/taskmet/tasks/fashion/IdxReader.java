@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The file may be plain or gzip-compressed; gzip is detected from the content (bytes {@code 1f 8b}),
  * not from the file name. Every format problem throws an {@link IdxFormatException} naming the file and
- * what was wrong.
+ * what was wrong. Memory grows with the data actually read, never with what a (possibly damaged) header claims.
  */
 public final class IdxReader {
   /** IDX element type code of unsigned bytes. */
@@ -67,6 +67,8 @@ public final class IdxReader {
       return parse(in, file, expectedRank);
     } catch (EOFException e) {
       throw new IdxFormatException(file, "file ends early (truncated download?)");
+    } catch (java.util.zip.ZipException e) {
+      throw new IdxFormatException(file, "damaged gzip data (" + e.getMessage() + ")");
     }
   }
 
@@ -111,8 +113,12 @@ public final class IdxReader {
         throw new IdxFormatException(file, "array too large for one Java array: " + total + " elements so far");
       }
     }
-    byte[] data = new byte[(int) total];
-    in.readFully(data);
+    // read in chunks rather than allocating what the header claims: a damaged 16-byte header may announce 2 GB
+    byte[] data = in.readNBytes((int) total);
+    if (data.length < total) {
+      throw new IdxFormatException(file, "file ends early (truncated download?): the header announces " + total
+          + " elements, the file holds " + data.length);
+    }
     if (in.read() != -1) {
       throw new IdxFormatException(
           file, "trailing bytes after the " + total + " elements the header announces");

@@ -46,13 +46,13 @@ public final class TwoTaskToy {
   public double[] evaluate(double[] x, double[] gradientsOut) {
     double x1 = x[0];
     double x2 = x[1];
-    double t = Math.tanh(x2); // tanh(−x2) = −t
+    double t = StrictMath.tanh(x2); // tanh(−x2) = −t; StrictMath: the same bits on every JDK (docs/RELIABILITY.md)
     double sech2 = 1 - t * t;
     double a1 = 0.5 * (-x1 - 7) + t;
     double a2 = 0.5 * (-x1 + 3) - t + 2;
     double f1a = Math.log(Math.max(Math.abs(a1), LOWER)) + 6;
     double f2a = Math.log(Math.max(Math.abs(a2), LOWER)) + 6;
-    double th = Math.tanh(0.5 * x2);
+    double th = StrictMath.tanh(0.5 * x2);
     double c1 = Math.max(th, 0);
     double c2 = Math.max(-th, 0);
     double f1s = ((-x1 + 7) * (-x1 + 7) + 0.1 * (-x2 - 8) * (-x2 - 8)) / 10 - 20;

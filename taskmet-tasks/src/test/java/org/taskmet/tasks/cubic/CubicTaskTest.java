@@ -225,4 +225,22 @@ class CubicTaskTest {
     };
     return new TrainedPredictor(m, new double[0], null, null, Map.of());
   }
+
+  /** Sizes that would exhaust memory or never finish are rejected by validate, before anything is allocated. */
+  @Test
+  void hugeSizesAreRejectedUpFrontWithTheLimitAndWhy() {
+    CubicConfig d = CubicConfig.defaults();
+    assertThatThrownBy(() -> new CubicConfig(2_000_000_000, 1, 200, 200, 400, 0.01, 200).validate())
+        .hasMessage("cubic: config field 'items' = 2000000000 is out of range; expected an integer in 2..1000000 (the "
+            + "soft top-k works on dense vectors of all items)");
+    assertThatThrownBy(() -> new CubicConfig(50, 1, 1_000_000_000, 200, 400, 0.01, 200).validate())
+        .hasMessage("cubic: the config asks for 100000060000 generated numbers ((trainInstances + validationInstances "
+            + "+ testInstances) x items x 2 (feature, target)); the limit is 100000000 (800 MB of doubles), so that a "
+            + "typo fails here rather than as an out-of-memory error later");
+    assertThatThrownBy(() -> new CubicConfig(1_000_000, 1, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+        0.01, 200).validate()).hasMessageContaining("generated numbers").as("no overflow");
+    assertThat(new CubicConfig(1_000, 1, 20_000, 20_000, 10_000, 0.01, 200).validate()).as("at the limit")
+        .isNotNull();
+    assertThat(d.validate()).isEqualTo(d);
+  }
 }

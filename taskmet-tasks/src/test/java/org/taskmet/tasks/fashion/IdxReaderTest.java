@@ -70,6 +70,28 @@ class IdxReaderTest {
         .isInstanceOf(NoSuchFileException.class).hasMessageContaining("absent");
   }
 
+  /** A 16-byte header claiming 1 × 46340 × 46340 bytes (2.1 GB): an error after reading, not a 2 GB array. */
+  @Test
+  void aHeaderThatClaimsMoreThanTheFileHoldsAllocatesOnlyWhatIsRead() throws Exception {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    for (boolean gzip : new boolean[] {false, true, false, true}) { // the first two load the classes
+      Path liar = IdxTestFiles.write(dir.resolve("liar" + gzip), IdxTestFiles.idxBytes(0x08,
+          new int[] {1, 46340, 46340}, new byte[0]), gzip);
+      long before = threads.getCurrentThreadAllocatedBytes();
+      IdxReader.IdxFormatException error = null;
+      try {
+        IdxReader.readImages(liar);
+      } catch (IdxReader.IdxFormatException e) {
+        error = e;
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertThat(error).isNotNull().hasMessage("invalid IDX file " + liar + ": file ends early (truncated download?): "
+          + "the header announces 2147395600 elements, the file holds 0");
+      assertThat(allocated).as("bytes allocated (buffers of the stream and the gzip decoder)").isLessThan(1 << 20);
+    }
+  }
+
   @Test
   void writerRoundTripsThroughTheReader() throws Exception {
     Path file = dir.resolve("roundtrip.gz");
