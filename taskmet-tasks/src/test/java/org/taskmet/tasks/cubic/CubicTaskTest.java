@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.taskmet.api.DataSplits;
-import org.taskmet.api.ForwardPass;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
-import org.taskmet.api.Model;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
 import org.taskmet.core.eval.DecisionEvaluator;
 import org.taskmet.core.eval.EvaluationResult;
+import org.taskmet.tasks.FixedPredictor;
 
 class CubicTaskTest {
   static final Task TASK = new CubicTaskProvider().create(CubicConfig.defaults());
@@ -177,53 +175,7 @@ class CubicTaskTest {
 
   /** A parameter-free predictor applying {@code f} to the single feature. */
   static TrainedPredictor fixed(DoubleUnaryOperator f) {
-    Model m = new Model() {
-      public int inputSize() {
-        return 1;
-      }
-
-      public int outputSize() {
-        return 1;
-      }
-
-      public int parameterCount() {
-        return 0;
-      }
-
-      public double[] initialParameters(RandomGenerator rng) {
-        return new double[0];
-      }
-
-      public ForwardPass forward(double[] p, Matrix input) {
-        double[] out = new double[input.rows()];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = f.applyAsDouble(input.get(i, 0));
-        }
-        Matrix o = Matrix.column(out);
-        return new ForwardPass() {
-          public double[] parameters() {
-            return p;
-          }
-
-          public Matrix input() {
-            return input;
-          }
-
-          public Matrix output() {
-            return o;
-          }
-        };
-      }
-
-      public double[] vjp(ForwardPass pass, Matrix g) {
-        throw new UnsupportedOperationException();
-      }
-
-      public Matrix jvp(ForwardPass pass, double[] v) {
-        throw new UnsupportedOperationException();
-      }
-    };
-    return new TrainedPredictor(m, new double[0], null, null, Map.of());
+    return FixedPredictor.of(1, (input, r) -> f.applyAsDouble(input.get(r, 0)));
   }
 
   /** Sizes that would exhaust memory or never finish are rejected by validate, before anything is allocated. */

@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.taskmet.api.DataSplits;
-import org.taskmet.api.ForwardPass;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
-import org.taskmet.api.Model;
 import org.taskmet.api.ProgressListener;
 import org.taskmet.api.Task;
 import org.taskmet.api.TrainedPredictor;
@@ -22,6 +20,7 @@ import org.taskmet.core.eval.EvaluationResult;
 import org.taskmet.core.method.MseMethod;
 import org.taskmet.core.method.TaskmetMethod;
 import org.taskmet.core.nn.ModelFactories;
+import org.taskmet.tasks.FixedPredictor;
 import org.taskmet.tasks.portfolio.PortfolioConfig;
 import org.taskmet.tasks.portfolio.PortfolioTaskProvider;
 
@@ -189,56 +188,13 @@ public final class PortfolioInvestigation {
 
   /** The fixed linear predictor beta[0] + Σ_k beta[k+1]·x_k. */
   private static TrainedPredictor linear(double[] beta, int f) {
-    Model m = new Model() {
-      public int inputSize() {
-        return f;
+    return FixedPredictor.of(f, (input, r) -> {
+      double o = beta[0];
+      for (int k = 0; k < f; k++) {
+        o += beta[k + 1] * input.get(r, k);
       }
-
-      public int outputSize() {
-        return 1;
-      }
-
-      public int parameterCount() {
-        return 0;
-      }
-
-      public double[] initialParameters(java.util.random.RandomGenerator rng) {
-        return new double[0];
-      }
-
-      public ForwardPass forward(double[] p, Matrix input) {
-        double[] o = new double[input.rows()];
-        for (int r = 0; r < o.length; r++) {
-          o[r] = beta[0];
-          for (int k = 0; k < f; k++) {
-            o[r] += beta[k + 1] * input.get(r, k);
-          }
-        }
-        Matrix output = Matrix.column(o);
-        return new ForwardPass() {
-          public double[] parameters() {
-            return p;
-          }
-
-          public Matrix input() {
-            return input;
-          }
-
-          public Matrix output() {
-            return output;
-          }
-        };
-      }
-
-      public double[] vjp(ForwardPass pass, Matrix g) {
-        throw new UnsupportedOperationException();
-      }
-
-      public Matrix jvp(ForwardPass pass, double[] v) {
-        throw new UnsupportedOperationException();
-      }
-    };
-    return new TrainedPredictor(m, new double[0], null, null, Map.of());
+      return o;
+    });
   }
 
   private static void writeTrace(Path file, List<TaskmetMethod.OuterStep> steps) {
