@@ -5,7 +5,8 @@ package org.taskmet.core.linalg;
  *
  * <p>Two implementations agree within rounding: {@link ScalarKernels} and a Vector API one
  * ({@code PanamaKernels}). {@link Kernels#get()} picks one at start-up. Arrays are addressed by offset so
- * callers can work on slices of flat parameter vectors without copying. No method allocates.
+ * callers can work on slices of flat parameter vectors without copying. No method allocates (except a gemm that
+ * {@link RowParallelism} splits over threads: its tasks).
  *
  * <p>Matrix shapes follow BLAS: {@code A} is m×k row-major with leading dimension = its column count.
  */
@@ -21,6 +22,9 @@ public interface DenseKernels {
 
   /** x[off+i] *= alpha. */
   void scale(double alpha, double[] x, int off, int n);
+
+  /** x[r·n + j] *= factors[r] for r &lt; rows, j &lt; n: every row by its own factor, as {@link #scale} row by row. */
+  void scaleRows(int rows, int n, double[] factors, double[] x);
 
   /** Euclidean norm of x[off .. off+n). */
   double norm2(double[] x, int off, int n);
@@ -54,6 +58,12 @@ public interface DenseKernels {
    * a (no derivative array). Bit-identical to v[i]·d[i] with d[i] = a[i] &gt; 0 ? 1.0 : 0.0. {@code out} may be v.
    */
   void reluGate(int n, double[] a, double[] v, double[] out);
+
+  /**
+   * out[outOff + j] = Σ_r g[r·n + j] for j &lt; n, the rows added in order r = 0, 1, … to 0.0: a dense layer's bias
+   * gradient in one pass. Bit-identical to clearing {@code out} and adding each row with {@code axpy(1.0, …)}.
+   */
+  void columnSums(int rows, int n, double[] g, double[] out, int outOff);
 
   /** out[r] = Σ_j e[r·n + j]² for r &lt; rows. */
   void rowSquaredNorms(int rows, int n, double[] e, double[] out);

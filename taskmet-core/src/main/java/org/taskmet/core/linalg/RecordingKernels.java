@@ -23,8 +23,9 @@ public final class RecordingKernels implements DenseKernels {
         case "gemv", "gemvT", "rank1" -> 2L * m * n;
         case "dot", "axpy", "norm2" -> 2L * n;
         case "scale", "reluGate" -> n;
+        case "scaleRows" -> (long) m * n;
         case "rowSquaredNorms" -> 2L * m * n;
-        case "addBias", "addBiasRelu" -> (long) m * n;
+        case "addBias", "addBiasRelu", "columnSums" -> (long) m * n;
         case "rowQuadraticForms" -> 2L * m * n * (n + 1);
         default -> throw new IllegalStateException("no FLOP count for " + op);
       };
@@ -115,6 +116,13 @@ public final class RecordingKernels implements DenseKernels {
   }
 
   @Override
+  public void scaleRows(int rows, int n, double[] factors, double[] x) {
+    record("scaleRows", false, false, rows, n, 1);
+    delegate.scaleRows(rows, n, factors, x);
+    done();
+  }
+
+  @Override
   public double norm2(double[] x, int off, int n) {
     record("norm2", false, false, 1, n, 1);
     double result = delegate.norm2(x, off, n);
@@ -165,6 +173,13 @@ public final class RecordingKernels implements DenseKernels {
   public void reluGate(int n, double[] a, double[] v, double[] out) {
     record("reluGate", false, false, 1, n, 1);
     delegate.reluGate(n, a, v, out);
+    done();
+  }
+
+  @Override
+  public void columnSums(int rows, int n, double[] g, double[] out, int outOff) {
+    record("columnSums", false, false, rows, n, 1);
+    delegate.columnSums(rows, n, g, out, outOff);
     done();
   }
 

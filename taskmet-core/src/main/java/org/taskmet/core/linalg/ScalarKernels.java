@@ -31,6 +31,13 @@ public final class ScalarKernels implements DenseKernels {
   }
 
   @Override
+  public void scaleRows(int rows, int n, double[] factors, double[] x) {
+    for (int r = 0; r < rows; r++) {
+      scale(factors[r], x, r * n, n);
+    }
+  }
+
+  @Override
   public double norm2(double[] x, int off, int n) {
     return Math.sqrt(dot(x, off, x, off, n));
   }
@@ -60,7 +67,17 @@ public final class ScalarKernels implements DenseKernels {
   @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b,
       double beta, double[] c) {
-    for (int i = 0; i < m; i++) {
+    int parts = RowParallelism.parts(m, n, k);
+    if (parts == 1) {
+      gemmRows(transA, transB, m, n, k, alpha, a, b, beta, c, 0, m);
+    } else {
+      RowParallelism.split(m, parts, (from, to) -> gemmRows(transA, transB, m, n, k, alpha, a, b, beta, c, from, to));
+    }
+  }
+
+  private static void gemmRows(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a,
+      double[] b, double beta, double[] c, int from, int to) {
+    for (int i = from; i < to; i++) {
       for (int j = 0; j < n; j++) {
         double s = 0;
         for (int p = 0; p < k; p++) {
@@ -95,6 +112,16 @@ public final class ScalarKernels implements DenseKernels {
   public void reluGate(int n, double[] a, double[] v, double[] out) {
     for (int i = 0; i < n; i++) {
       out[i] = a[i] > 0 ? v[i] : v[i] * 0.0;
+    }
+  }
+
+  @Override
+  public void columnSums(int rows, int n, double[] g, double[] out, int outOff) {
+    java.util.Arrays.fill(out, outOff, outOff + n, 0.0);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < n; j++) {
+        out[outOff + j] += g[r * n + j];
+      }
     }
   }
 

@@ -220,11 +220,7 @@ public final class MahalanobisLoss {
     /** Rows 2 w_r Λ_r s_r, in place in a fresh {@link #applyMetric} result. */
     private Matrix weightedMetric(Matrix s) {
       Matrix m = applyMetric(s);
-      double[] d = m.data();
-      int n = m.cols();
-      for (int r = 0; r < m.rows(); r++) {
-        K.scale(twiceWeights[r], d, r * n, n);
-      }
+      K.scaleRows(m.rows(), m.cols(), twiceWeights, m.data());
       return m;
     }
 

@@ -171,7 +171,7 @@ public final class Dense {
       Workspace ws) {
     weightGradient(rows, gz, x, 0.0, wScratch, ws);
     System.arraycopy(wScratch, 0, grad, offset, out * in);
-    columnSums(rows, gz, grad, biasOffset());
+    K.columnSums(rows, out, gz, grad, biasOffset());
     if (gx != null) {
       inputCotangent(rows, w, gz, gx, ws);
     }
@@ -203,7 +203,7 @@ public final class Dense {
       weightGradient(rows, gz, xDot, 1.0, wScratch, ws);
     }
     System.arraycopy(wScratch, 0, gradDot, offset, out * in);
-    columnSums(rows, gzDot, gradDot, biasOffset());
+    K.columnSums(rows, out, gzDot, gradDot, biasOffset());
     if (gxDot != null) {
       timesWeights(rows, gzDot, w, 0.0, gxDot, ws);
       timesWeights(rows, gz, wDot, 1.0, gxDot, ws);
@@ -258,13 +258,6 @@ public final class Dense {
       for (int j = 0; j < n; j++) {
         dst[j * m + i] = beta == 0 ? src[row + j] : src[row + j] + beta * dst[j * m + i];
       }
-    }
-  }
-
-  private void columnSums(int rows, double[] g, double[] target, int targetOffset) {
-    Arrays.fill(target, targetOffset, targetOffset + out, 0.0);
-    for (int r = 0; r < rows; r++) {
-      K.axpy(1.0, g, r * out, target, targetOffset, out);
     }
   }
 }

@@ -25,12 +25,16 @@ class KernelDeterminismTest {
     double[] c = new double[5 * 4];
     double[] forms = new double[2];
     double[] lambdas = PanamaKernelsTest.random(rng, 2 * 11 * 11);
+    double[] broadcast = new double[5 * n]; // n = 67: vector tiles, then the tail columns' scalar arithmetic
+    double[] sums = new double[n];
     StringJoiner out = new StringJoiner(" ");
     out.add(Long.toHexString(Double.doubleToLongBits(k.dot(a, 1, b, 2, n))));
     k.gemv(5, n, 1.5, a, 0, b, 0, 0, y, 0);
     k.gemm(false, true, 5, 4, n, 1, a, b, 0, c);
     k.rowQuadraticForms(2, 11, lambdas, a, forms);
-    for (double[] v : new double[][] {y, c, forms}) {
+    k.gemm(false, false, 5, n, 4, 0.5, a, b, 0, broadcast);
+    k.columnSums(4, n, b, sums, 0);
+    for (double[] v : new double[][] {y, c, forms, broadcast, sums}) {
       for (double x : v) {
         out.add(Long.toHexString(Double.doubleToLongBits(x)));
       }

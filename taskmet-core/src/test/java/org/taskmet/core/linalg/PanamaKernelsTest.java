@@ -256,6 +256,127 @@ class PanamaKernelsTest {
     }
   }
 
+  /**
+   * The broadcast gemm (B not transposed) against its exact scalar twin, bit for bit: C times beta (cleared when 0:
+   * then C's old contents, NaN here, are never read), then per 128-deep k-block the products p = 0, 1, … of each
+   * element — fused (Math.fma) in the columns the vector tiles compute (below L·⌊n/L⌋), rounded then added in the
+   * last n mod L columns (the scalar loop's arithmetic, which those columns keep now that vectors compute them) —
+   * entered into C times alpha.
+   */
+  @Test
+  void broadcastGemmMatchesItsExactScalarTwin() {
+    SplittableRandom rng = new SplittableRandom(16);
+    int[] widths = {1, 3, L - 1, L, L + 1, L + 3, 2 * L - 1, 2 * L + 1, 3 * L + 5, 68, 70};
+    for (int n : widths) {
+      for (int m : new int[] {1, 3, 4, 5, 6, 7, 11, 13}) {
+        for (int k : new int[] {1, 32, DEEP}) {
+          for (boolean ta : new boolean[] {false, true}) {
+            double[] a = random(rng, m * k);
+            double[] b = random(rng, k * n);
+            double[] c0 = random(rng, m * n);
+            for (double[] ab : new double[][] {{1, 0}, {-1.3, 1}, {0.7, -0.4}}) {
+              double[] c = c0.clone();
+              if (ab[1] == 0) {
+                Arrays.fill(c, Double.NaN);
+              }
+              simd.gemm(ta, false, m, n, k, ab[0], a, b, ab[1], c);
+              assertSameBits(c, broadcastGemmTwin(ta, m, n, k, ab[0], a, b, ab[1], c0),
+                  String.format("%dx%dx%d gemm, transA=%s, alpha=%s, beta=%s", m, n, k, ta, ab[0], ab[1]));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** What {@link #broadcastGemmMatchesItsExactScalarTwin} expects, element by element (see there). */
+  private static double[] broadcastGemmTwin(boolean transA, int m, int n, int k, double alpha, double[] a,
+      double[] b, double beta, double[] c0) {
+    double[] c = new double[m * n];
+    int vectorColumns = n / L * L;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        boolean fused = j < vectorColumns;
+        double acc = beta == 0 ? 0.0 : beta == 1 ? c0[i * n + j] : c0[i * n + j] * beta;
+        for (int p0 = 0; p0 < k; p0 += 128) {
+          double s = 0;
+          for (int p = p0; p < Math.min(k, p0 + 128); p++) {
+            double av = transA ? a[p * m + i] : a[i * k + p];
+            double bv = b[p * n + j];
+            s = fused ? Math.fma(bv, av, s) : s + av * bv;
+          }
+          acc = fused ? Math.fma(s, alpha, acc) : acc + alpha * s;
+        }
+        c[i * n + j] = acc;
+      }
+    }
+    return c;
+  }
+
+  static void assertSameBits(double[] actual, double[] expected, String what) {
+    assertThat(Arrays.stream(actual).mapToLong(Double::doubleToLongBits).toArray()).as(what)
+        .isEqualTo(Arrays.stream(expected).mapToLong(Double::doubleToLongBits).toArray());
+  }
+
+  /**
+   * A bias gradient in one pass: both kernels give the bits of clearing the target and adding each row with
+   * axpy(1.0, …), the per-row loop it replaced, with NaN, ±0 and ±∞ among the values.
+   */
+  @Test
+  void columnSumsIsBitIdenticalToClearingAndAddingEachRow() {
+    SplittableRandom rng = new SplittableRandom(17);
+    double[] special = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300};
+    int[] widths = IntStream.concat(IntStream.of(lengths()), IntStream.of(32, 68, 70)).distinct().toArray();
+    for (int n : widths) {
+      for (int rows : new int[] {0, 1, 3, 256}) {
+        double[] g = random(rng, rows * n);
+        for (int i = 0; i < g.length; i += 7) {
+          g[i] = special[(i / 7) % special.length];
+        }
+        for (DenseKernels kernels : new DenseKernels[] {scalar, simd}) {
+          double[] expected = new double[n + 3];
+          Arrays.fill(expected, 5.0);
+          Arrays.fill(expected, 2, 2 + n, 0.0);
+          for (int r = 0; r < rows; r++) {
+            kernels.axpy(1.0, g, r * n, expected, 2, n);
+          }
+          double[] out = new double[n + 3];
+          Arrays.fill(out, 5.0);
+          kernels.columnSums(rows, n, g, out, 2);
+          assertSameBits(out, expected, String.format("%s columnSums rows=%d n=%d", kernels.name(), rows, n));
+        }
+      }
+    }
+  }
+
+  /** Rows scaled by their own factors: both kernels give the bits of one scale call per row (the loop it replaced). */
+  @Test
+  void scaleRowsIsBitIdenticalToScalingEachRow() {
+    SplittableRandom rng = new SplittableRandom(18);
+    double[] special = {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-320};
+    for (int n : lengths()) {
+      for (int rows : new int[] {0, 1, 3, 256}) {
+        double[] x0 = random(rng, rows * n);
+        double[] factors = random(rng, rows);
+        for (int i = 0; i < x0.length; i += 5) {
+          x0[i] = special[(i / 5) % special.length];
+        }
+        for (int r = 0; r < rows; r += 4) {
+          factors[r] = special[(r / 4) % special.length];
+        }
+        for (DenseKernels kernels : new DenseKernels[] {scalar, simd}) {
+          double[] expected = x0.clone();
+          for (int r = 0; r < rows; r++) {
+            kernels.scale(factors[r], expected, r * n, n);
+          }
+          double[] x = x0.clone();
+          kernels.scaleRows(rows, n, factors, x);
+          assertSameBits(x, expected, String.format("%s scaleRows rows=%d n=%d", kernels.name(), rows, n));
+        }
+      }
+    }
+  }
+
   @Test
   void rank1UpdateAndRowReductions() {
     SplittableRandom rng = new SplittableRandom(5);
