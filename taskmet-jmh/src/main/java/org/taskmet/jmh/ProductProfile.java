@@ -9,21 +9,30 @@ import java.util.function.Supplier;
 import org.taskmet.api.Matrix;
 import org.taskmet.core.linalg.Kernels;
 import org.taskmet.core.linalg.RecordingKernels;
+import org.taskmet.core.metric.NormalizedDiagonalMetric;
 import org.taskmet.core.nn.Activation;
 import org.taskmet.core.nn.Initialization;
 import org.taskmet.core.nn.Sequential;
+import org.taskmet.core.rl.AgentConfig;
+import org.taskmet.core.rl.ModelLearning;
+import org.taskmet.core.rl.UpdateCost;
+import org.taskmet.tasks.rl.CartPole;
+import org.taskmet.tasks.rl.CartPoleConfig;
+import org.taskmet.tasks.rl.DistractorWrapper;
 
 /**
  * The load-independent profile of TaskMet's outer-step products ({@link HypergradientBenchmark}, at the three
- * paper sizes) and of an MLP at the RL agent's widths: for one call of each product, every kernel call by
- * operation and shape (GEMM M×N×K and transposes) with its FLOPs, and the bytes the product allocates per call
- * (the thread's allocation counter: the lowest batch once the JIT has settled). Prints Markdown.
+ * paper sizes), of an MLP at the RL agent's widths and of one whole RL agent update (MLE and TaskMet at the default
+ * d = 68): for one call of each product, every kernel call by operation and shape (GEMM M×N×K and transposes)
+ * with its FLOPs, and the bytes the product allocates per call (the thread's allocation counter: the lowest batch
+ * once the JIT has settled). Prints Markdown.
  *
  * <p>{@code --time} adds the nanoseconds spent in each shape and outside the kernels (bias/activation passes,
  * copies, the loss's own loops): those depend on the machine's load, so take them on a quiet machine only.
+ * {@code --only TEXT} profiles only the products whose name contains TEXT (e.g. {@code --only "rl taskmet"}).
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp taskmet-jmh/target/benchmarks.jar org.taskmet.jmh.ProductProfile [--time]
+ * java --add-modules jdk.incubator.vector -cp taskmet-jmh/target/benchmarks.jar org.taskmet.jmh.ProductProfile [--time] [--only TEXT]
  * </pre>
  */
 public final class ProductProfile {
@@ -39,11 +48,21 @@ public final class ProductProfile {
   private static final int BATCH_CALLS = 10;
   /** Results' lengths are added here so the JIT cannot drop the calls. */
   private static volatile long sink;
+  /** Only products whose name contains this are profiled (--only). */
+  private static String only = "";
 
   private ProductProfile() {}
 
   public static void main(String[] args) {
     boolean time = List.of(args).contains("--time");
+    int at = List.of(args).indexOf("--only");
+    if (at >= 0) {
+      if (at + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "--only needs the text a product's name must contain, e.g. --only \"rl taskmet\"");
+      }
+      only = args[at + 1];
+    }
     System.setProperty("taskmet.kernels.record", "true"); // before the first use of Kernels
     if (!(Kernels.get() instanceof RecordingKernels recorder)) {
       throw new IllegalStateException("the kernels were chosen before -Dtaskmet.kernels.record was set");
@@ -73,9 +92,21 @@ public final class ProductProfile {
     Matrix g = new Matrix(256, 516, ModelBenchmark.gaussian(256 * 516, rng));
     report("rl-mlp grad", () -> rl.vjp(rl.forward(theta, x), g), recorder, time);
     report("rl-mlp hvp", () -> rl.vjpTangent(rl.forward(theta, x), u, g, g), recorder, time);
+    // One whole agent update of the default profile (k = 64 distractors, d = 68), as RlUpdateBenchmark times it.
+    for (ModelLearning method : new ModelLearning[] {ModelLearning.MLE, ModelLearning.TASKMET}) {
+      UpdateCost.Prepared prepared = UpdateCost.prepare(method, AgentConfig.reference(),
+          new DistractorWrapper(new CartPole(CartPoleConfig.defaults()), 64), NormalizedDiagonalMetric::new, 1);
+      report("rl " + method.label() + " update d=68", () -> {
+        prepared.update();
+        return prepared.agent().modelParameters();
+      }, recorder, time);
+    }
   }
 
   private static void report(String name, Supplier<double[]> call, RecordingKernels recorder, boolean time) {
+    if (!name.contains(only)) {
+      return;
+    }
     long start = System.nanoTime();
     long bytes = batchBytesPerCall(call);
     int batchesWithoutNewLow = 0;

@@ -2,6 +2,7 @@ package org.taskmet.jmh;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.taskmet.core.linalg.RowParallelism;
 import org.taskmet.core.metric.NormalizedDiagonalMetric;
 import org.taskmet.core.rl.AgentConfig;
 import org.taskmet.core.rl.ModelLearning;
@@ -41,17 +43,30 @@ public class RlUpdateBenchmark {
   @Param({"mle", "omd", "taskmet"})
   public String method;
 
+  /** Above 1: the rows of the large gemms (d = 516) split over that many threads; 1 = one thread, the default. */
+  @Param({"1"})
+  public int threads;
+
   private UpdateCost.Prepared prepared;
+  private Supplier<Object> updateCall;
 
   @Setup(Level.Trial)
   public void setUp() {
     prepared = UpdateCost.prepare(ModelLearning.byName(method), AgentConfig.reference(),
         new DistractorWrapper(new CartPole(CartPoleConfig.defaults()), distractors), NormalizedDiagonalMetric::new, 1);
+    updateCall = () -> {
+      prepared.update();
+      return null;
+    };
   }
 
   @Benchmark
   public void update() {
-    prepared.update();
+    if (threads == 1) {
+      prepared.update();
+    } else {
+      RowParallelism.withThreads(threads, updateCall);
+    }
   }
 
   @Benchmark

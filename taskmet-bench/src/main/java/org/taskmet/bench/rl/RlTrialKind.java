@@ -6,6 +6,7 @@ import org.taskmet.bench.sweep.SweepReport;
 import org.taskmet.bench.sweep.TrialContext;
 import org.taskmet.bench.sweep.TrialKind;
 import org.taskmet.bench.sweep.TrialOutput;
+import org.taskmet.core.linalg.RowParallelism;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.rl.UpdateCost;
 
@@ -49,7 +50,9 @@ public final class RlTrialKind implements TrialKind<RlSpec, RlResult> {
 
   @Override
   public TrialOutput<RlResult> run(RlSpec spec, TrialContext context) {
-    return TrialOutput.of(RlTrial.run(spec, context.plugins(), context.progress()));
+    // a budget above 1 (fewer jobs than cores) splits the rows of the networks' large gemms (d in the hundreds)
+    return TrialOutput.of(RowParallelism.withThreads(context.threads(),
+        () -> RlTrial.run(spec, context.plugins(), context.progress())));
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.taskmet.bench.run;
 
 import java.util.Map;
 import org.taskmet.bench.sweep.TrialContext;
+import org.taskmet.core.linalg.RowParallelism;
 import org.taskmet.embed.Predictor;
 import org.taskmet.embed.Taskmet;
 import org.taskmet.embed.TrainingJob;
@@ -27,7 +28,9 @@ public final class PluginTrialExecutor implements TrialExecutor {
   public ExecutedTrial execute(DecisionTrialSpec spec, TrialContext context) {
     TrainingJob job = new Taskmet(context.plugins()).prepare(spec.training());
     long t0 = System.nanoTime();
-    Predictor predictor = job.train(context.progress(), context.threads());
+    // a budget above 1 (fewer jobs than cores) also splits the rows of the products' large gemms
+    Predictor predictor = RowParallelism.withThreads(context.threads(),
+        () -> job.train(context.progress(), context.threads()));
     long t1 = System.nanoTime();
     Map<String, Double> scores = scorer.score(job.task(), predictor.trained(), job.data().test(), spec.seed());
     long t2 = System.nanoTime();

@@ -131,20 +131,31 @@ public final class DynamicsModel {
     Arrays.fill(weights, 1.0 / rows);
     InstanceBatch states = new InstanceBatch(inputs, nextObservations, weights, 1);
     InstanceBatch rewardRows = new InstanceBatch(inputs, new Matrix(rows, 1, rewards), weights, 1);
-    MahalanobisLoss.Evaluation state = metric == null
-        ? squaredError.at(dynamicsPart(theta), new double[0], states)
-        : new MahalanobisLoss(dynamics, metric).at(dynamicsPart(theta), phi, states);
-    return new PredictionLoss(state, rewardLoss.at(rewardPart(theta), new double[0], rewardRows));
+    MahalanobisLoss stateLoss = metric == null ? squaredError : new MahalanobisLoss(dynamics, metric);
+    return new PredictionLoss(stateLoss, stateLoss.at(dynamicsPart(theta), metric == null ? new double[0] : phi,
+        states), rewardLoss.at(rewardPart(theta), new double[0], rewardRows));
   }
 
   /** L_pred at one (θ, φ) with its derivatives; products reuse the forward passes. */
   public final class PredictionLoss {
+    private final MahalanobisLoss stateLoss;
     private final MahalanobisLoss.Evaluation state;
     private final MahalanobisLoss.Evaluation reward;
 
-    private PredictionLoss(MahalanobisLoss.Evaluation state, MahalanobisLoss.Evaluation reward) {
+    private PredictionLoss(MahalanobisLoss stateLoss, MahalanobisLoss.Evaluation state,
+        MahalanobisLoss.Evaluation reward) {
+      this.stateLoss = stateLoss;
       this.state = state;
       this.reward = reward;
+    }
+
+    /**
+     * L_pred at other model parameters on the same batch under the same metric pass (φ unchanged, as after TaskMet's
+     * model step): what {@link DynamicsModel#loss} gives there, without evaluating the metric again.
+     */
+    public PredictionLoss atModel(double[] theta) {
+      return new PredictionLoss(stateLoss, stateLoss.at(dynamicsPart(theta), state.batch(), state.metricPass()),
+          rewardLoss.at(rewardPart(theta), reward.batch(), reward.metricPass()));
     }
 
     public double value() {
@@ -163,9 +174,14 @@ public final class DynamicsModel {
 
     /** ∇²_θ L_pred as an operator: block diagonal, the two networks share no parameters. */
     public LinearOperator hessian() {
+      // the two halves of u, copied into buffers the operator keeps (the products read them and keep no reference)
+      double[] us = new double[dynamicsSize];
+      double[] ur = new double[parameterCount() - dynamicsSize];
       return LinearOperator.of(parameterCount(), (u, out) -> {
-        double[] hs = state.hessianVectorProduct(Arrays.copyOfRange(u, 0, dynamicsSize));
-        double[] hr = reward.hessianVectorProduct(Arrays.copyOfRange(u, dynamicsSize, u.length));
+        System.arraycopy(u, 0, us, 0, us.length);
+        System.arraycopy(u, dynamicsSize, ur, 0, ur.length);
+        double[] hs = state.hessianVectorProduct(us);
+        double[] hr = reward.hessianVectorProduct(ur);
         System.arraycopy(hs, 0, out, 0, dynamicsSize);
         System.arraycopy(hr, 0, out, dynamicsSize, hr.length);
       });

@@ -69,7 +69,8 @@ public final class ImplicitGradients {
     double[] g = task.gradient();
     boolean fellBack = false;
     if (qLevel == AgentConfig.QLevel.CG) {
-      SoftDoubleQ.BellmanLoss inner = q.loss(omega, real.observations(), real.actions(), modelTargets.values());
+      // the same ω and states as the task loss: its forward passes serve the inner loss too
+      SoftDoubleQ.BellmanLoss inner = task.withTargets(modelTargets.values());
       try {
         SolveResult r = qSolver.solve(inner.hessian(), g, qOptions);
         g = r.solution();

@@ -173,7 +173,8 @@ public final class ModelBasedAgent {
       modelOptimizer.reset();
     }
     modelOptimizer.step(theta, before.gradient());
-    DynamicsModel.PredictionLoss after = model.loss(theta, metric, phi, x, real.nextObservations(), real.rewards());
+    // φ has not moved: the metric pass of the loss before the step serves the loss after it
+    DynamicsModel.PredictionLoss after = before.atModel(theta);
     stats.modelError(after.stateResiduals());
     DynamicsModel.Prediction prediction = after.prediction();
     qStep(real, prediction);

@@ -238,6 +238,11 @@ public final class SoftDoubleQ {
       return value;
     }
 
+    /** The loss at the same ω and states with other targets, reusing this loss's forward passes. */
+    public BellmanLoss withTargets(double[] targets) {
+      return new BellmanLoss(heads, actions, targets);
+    }
+
     /** ∇_ω L (cached; do not modify). */
     public double[] gradient() {
       if (gradient == null) {

@@ -104,7 +104,7 @@ public final class UpdateCost {
     long implicitModelGradient = 2 * q.forward() + 2 * (q.forward() + q.vjp()) + 2 * q.forward() + 2 * q.jvp()
         + 2 * q.inputVjp() + predictionGradient;
     if (config.qLevel() == AgentConfig.QLevel.CG) {
-      implicitModelGradient += 2 * q.forward() + config.qCgIterations() * 2L * q.hvp();
+      implicitModelGradient += config.qCgIterations() * 2L * q.hvp(); // the inner loss reuses the task loss's passes
     }
     return switch (method) {
       case MLE -> predictionLoss + predictionGradient + predictionLoss + qStep;

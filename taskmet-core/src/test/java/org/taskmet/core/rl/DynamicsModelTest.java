@@ -77,6 +77,26 @@ class DynamicsModelTest {
     }, model.predict(theta, x).vjp(gs, gr), theta, rng);
   }
 
+  /** TaskMet's loss after its model step reuses the metric pass: the same bits as evaluating it afresh. */
+  @Test
+  void atModelGivesTheLossAtTheNewParametersBitForBit() {
+    double[] moved = perturbed(theta.clone());
+    double[] u = rng.doubles(theta.length, -1, 1).toArray();
+    for (MetricParameterization m : new MetricParameterization[] {metric, null}) {
+      double[] f = m == null ? new double[0] : phi;
+      DynamicsModel.PredictionLoss fresh = model.loss(moved, m, f, x, batch.nextObservations(), batch.rewards());
+      DynamicsModel.PredictionLoss reused = model.loss(theta, m, f, x, batch.nextObservations(), batch.rewards())
+          .atModel(moved);
+      assertThat(reused.value()).isEqualTo(fresh.value());
+      assertThat(reused.gradient()).isEqualTo(fresh.gradient());
+      assertThat(apply(reused.hessian(), u)).isEqualTo(apply(fresh.hessian(), u));
+      assertThat(reused.stateResiduals().data()).isEqualTo(fresh.stateResiduals().data());
+      if (m != null) {
+        assertThat(reused.mixedProduct(u)).isEqualTo(fresh.mixedProduct(u));
+      }
+    }
+  }
+
   private DynamicsModel.PredictionLoss loss(double[] t, double[] f) {
     return model.loss(t, metric, f, x, batch.nextObservations(), batch.rewards());
   }
