@@ -5,7 +5,7 @@
 # the load average at each stage. One thread each, float64. This is the only source of the speed-ups quoted in
 # README.md and BENCHMARKS.md.
 #
-#   scripts/compare-torch.sh            # the measurement (about 10 minutes; run it on a quiet machine)
+#   scripts/compare-torch.sh            # the measurement (about 20 minutes; run it on a quiet machine)
 #   scripts/compare-torch.sh --quick    # a one-minute check that every stage runs (numbers meaningless)
 #
 # Options: --quick, --out DIR (raw outputs; default target/compare-torch/<UTC time>), --no-build (use the
@@ -54,11 +54,12 @@ if $quick; then
   peer_args=(--threads 1 --reps 5)
   jmh_args=(-f 1 -wi 0 -i 1 -r 200ms)
 else
-  # Error bars under 10 %: two forks (between-fork JIT variance shows in the error), 5 s of warm-up and
-  # 10 one-second measurements per fork; the serial collector with a fixed, pre-touched heap keeps GC and
-  # heap resizing from landing in random iterations.
+  # Error bars under 10 %: three forks (between-fork JIT variance shows in the error; two forks left 3 of 12
+  # products at 11-13 % on 2026-12-02), 5 s of warm-up and 10 two-second measurements per fork (the
+  # portfolio hypergradient runs ~50 calls per iteration); the serial collector with a fixed, pre-touched heap
+  # keeps GC and heap resizing from landing in random iterations. About 16 minutes of JMH.
   peer_args=(--threads 1 --reps 200)
-  jmh_args=(-f 2 -wi 5 -w 1s -i 10 -r 1s)
+  jmh_args=(-f 3 -wi 5 -w 1s -i 10 -r 2s)
 fi
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
