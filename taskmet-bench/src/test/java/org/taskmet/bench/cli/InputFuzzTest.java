@@ -13,24 +13,28 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.PluginKind;
-import org.taskmet.bench.fuzz.Mutations;
 import org.taskmet.bench.sweep.ResultStore;
 import org.taskmet.bench.sweep.SweepFile;
+import org.taskmet.conformance.InputFuzz;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
 import org.taskmet.embed.Taskmet;
+import org.taskmet.tasks.budget.ClickMatrixFile;
 import org.taskmet.tasks.fashion.IdxReader;
 import org.taskmet.tasks.fashion.IdxWriter;
+import org.taskmet.tasks.portfolio.PriceCsv;
+import org.taskmet.tasks.rdata.RDataFiles;
 
 /**
  * Property-based fuzzing of every input a user hands taskmet as a file or a value: run configs (YAML and JSON),
  * sweep files, {@code --set} values, predictor files, trial result files, IDX image files and letter-recognition
- * files. Each target gets
- * {@value #CASES} mutations of valid inputs ({@value #CLI_CASES} for the run config, which runs the CLI) ({@link Mutations}, seeded: a failure names its case and replays) and
- * must give a valid result or a clear error of the documented type naming the file or field: never another
- * exception, an exit code 1 (internal error), a multi-line message, or an allocation beyond what the input's size
- * justifies.
+ * files (the real-data loaders of taskmet-tasks have theirs beside them: {@code PriceCsvTest},
+ * {@code ClickMatrixFileTest}, {@code HugeStockdataTest}, {@code MovieLensClicksTest}). Each target gets
+ * {@value #CASES} mutations of valid inputs ({@value #CLI_CASES} for the run config, which runs the CLI;
+ * {@link InputFuzz}, seeded: a failure names its case and replays) and must give a valid result or a clear error of
+ * the documented type naming the file or field: never another exception, an exit code 1 (internal error), a
+ * multi-line message, or an allocation beyond what the input's size justifies.
  *
  * <p>{@link #coverageGuided} runs the same targets under Jazzer: in a normal build on its seed corpus only; with
  * {@code JAZZER_FUZZ=1} as a coverage-guided fuzzer for {@code maxDuration} (docs/RELIABILITY.md).
@@ -158,18 +162,15 @@ class InputFuzzTest {
       IdxWriter.write(f, new int[] {2, 5, 7}, pixels, gzip);
       seeds.add(Files.readAllBytes(f));
     }
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    propertyOnBytes("IDX file", CASES, seeds, (bytes, name) -> {
+    InputFuzz.property("IDX file", CASES, seeds, (bytes, name) -> {
       Path f = write("images.idx", bytes);
-      long before = threads.getCurrentThreadAllocatedBytes();
-      try {
-        IdxReader.readImages(f);
-      } catch (IdxReader.IdxFormatException e) {
-        assertThat(e.getMessage()).startsWith("invalid IDX file " + f + ": ");
-      }
-      assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated")
-          .isLessThan(IDX_ALLOCATION_LIMIT);
+      assertThat(InputFuzz.allocatedBytes(() -> {
+        try {
+          IdxReader.readImages(f);
+        } catch (IdxReader.IdxFormatException e) {
+          assertThat(e.getMessage()).startsWith("invalid IDX file " + f + ": ");
+        }
+      })).as("bytes allocated").isLessThan(IDX_ALLOCATION_LIMIT);
     });
   }
 
@@ -187,14 +188,17 @@ class InputFuzzTest {
     });
   }
 
-  /** The same targets under Jazzer (coverage-guided with JAZZER_FUZZ=1): the first byte picks the target. */
+  /**
+   * The same targets under Jazzer (coverage-guided with JAZZER_FUZZ=1), with the real-data loaders of taskmet-tasks
+   * (price CSV, click matrix, R data file; their property tests live beside them): the first byte picks the target.
+   */
   @FuzzTest(maxDuration = "60s")
   void coverageGuided(byte[] input) {
     if (input.length == 0) {
       return;
     }
     byte[] rest = java.util.Arrays.copyOfRange(input, 1, input.length);
-    switch (Math.floorMod(input[0], 3)) {
+    switch (Math.floorMod(input[0], 6)) {
       case 0 -> {
         try {
           SweepFile.parse("fuzz", "fuzz.yaml", text(rest)).expand(List.of("seed"));
@@ -207,11 +211,35 @@ class InputFuzzTest {
         assertThat(CliRun.of(executor, "run", "--config", f.toString(), "--out", dir.resolve("out").toString())
             .code()).isIn(0, 2);
       }
-      default -> {
+      case 2 -> {
         Path f = write("images.idx", rest);
         try {
           IdxReader.readImages(f);
         } catch (java.io.IOException e) {
+          assertThat(e).hasMessageContaining(f.toString());
+        }
+      }
+      case 3 -> {
+        Path f = write("prices.csv", rest);
+        try {
+          new PriceCsv(f).load(null);
+        } catch (IllegalArgumentException e) {
+          assertThat(e).hasMessageContaining(f.toString());
+        }
+      }
+      case 4 -> {
+        Path f = write("clicks.txt", rest);
+        try {
+          ClickMatrixFile.read(f);
+        } catch (IllegalArgumentException e) {
+          assertThat(e).hasMessageContaining(f.toString());
+        }
+      }
+      default -> {
+        Path f = write("data.rda", rest);
+        try {
+          RDataFiles.readRda(f);
+        } catch (IllegalArgumentException | java.io.IOException e) {
           assertThat(e).hasMessageContaining(f.toString());
         }
       }
@@ -223,31 +251,12 @@ class InputFuzzTest {
         .doesNotContain("DeserializationFeature").doesNotContain("REDACTED");
   }
 
-  interface Target {
-    void accept(byte[] input, String seedName) throws Exception;
-  }
-
-  private static void property(String what, List<String> seeds, Target target) {
+  private static void property(String what, List<String> seeds, InputFuzz.Target target) {
     property(what, CASES, seeds, target);
   }
 
-  private static void property(String what, int cases, List<String> seeds, Target target) {
-    propertyOnBytes(what, cases, seeds.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList(), target);
-  }
-
-  /** Runs the valid seeds, then {@code cases} mutations of them; a failure names the case and its input. */
-  private static void propertyOnBytes(String what, int cases, List<byte[]> seeds, Target target) {
-    SplittableRandom rng = new SplittableRandom(what.hashCode());
-    for (int i = -seeds.size(); i < cases; i++) {
-      int s = Math.floorMod(i, seeds.size());
-      byte[] input = i < 0 ? seeds.get(s) : Mutations.mutate(seeds.get(s), rng);
-      try {
-        target.accept(input, "seed" + s);
-      } catch (Throwable t) {
-        throw new AssertionError(what + " case " + i + " (mutation of seed " + s + "), input:\n"
-            + new String(input, StandardCharsets.ISO_8859_1) + "\n", t);
-      }
-    }
+  private static void property(String what, int cases, List<String> seeds, InputFuzz.Target target) {
+    InputFuzz.property(what, cases, InputFuzz.utf8(seeds.toArray(String[]::new)), target);
   }
 
   private static Path write(String name, byte[] bytes) {

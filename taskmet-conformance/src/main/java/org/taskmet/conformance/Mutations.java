@@ -1,4 +1,4 @@
-package org.taskmet.bench.fuzz;
+package org.taskmet.conformance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
