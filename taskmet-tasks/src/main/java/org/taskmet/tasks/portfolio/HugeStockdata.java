@@ -77,7 +77,13 @@ public record HugeStockdata(Path file) implements PriceSource {
     }
     int days = data.dim()[0];
     int stocks = data.dim()[1];
-    if (!(list.get("info").orElse(null) instanceof RObject.Strings info) || !Arrays.equals(info.dim(), new int[] {stocks, 3})) {
+    // a damaged file can state dimensions that do not match its data: checked before they index anything
+    if (days < 1 || stocks < 1 || (long) days * stocks != data.values().length) {
+      throw malformed("'stockdata$data' has dimensions " + days + " x " + stocks + " but " + data.values().length
+          + " values");
+    }
+    if (!(list.get("info").orElse(null) instanceof RObject.Strings info) || !Arrays.equals(info.dim(), new int[] {stocks, 3})
+        || info.values().length != 3 * stocks) {
       throw malformed("'stockdata$info' is not a " + stocks + " x 3 character matrix (ticker, sector, name)");
     }
     // R stores matrices column-major (one stock after the other); PriceHistory is days × stocks row-major
@@ -85,9 +91,9 @@ public record HugeStockdata(Path file) implements PriceSource {
     for (int s = 0; s < stocks; s++) {
       for (int t = 0; t < days; t++) {
         double v = data.values()[s * days + t];
-        if (!(v > 0) || !Double.isFinite(v)) {
+        if (!PriceHistory.plausibleFilePrice(v)) {
           throw malformed("price of stock " + (s + 1) + " (" + info.values()[s] + ") on day " + (t + 1) + " is " + v
-              + ", expected a finite positive price");
+              + ", expected a price in " + PriceHistory.filePriceRange());
         }
         close[t * stocks + s] = v;
       }

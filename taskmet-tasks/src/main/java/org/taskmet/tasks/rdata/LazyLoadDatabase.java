@@ -69,7 +69,7 @@ public final class LazyLoadDatabase {
     for (int i = 0; i < vars.values().size(); i++) {
       String object = vars.names().get(i);
       long[] pos = pair(vars.values().get(i));
-      if (pos == null || pos[0] < 0 || pos[1] < 5 || pos[1] > Integer.MAX_VALUE - 8 || pos[0] + pos[1] > size) {
+      if (pos == null || pos[0] < 0 || pos[1] < 5 || pos[1] > Integer.MAX_VALUE - 8 || pos[0] > size - pos[1]) {
         throw new IllegalArgumentException(rdx + ": the position of '" + object + "' is not an [offset, length] pair "
             + "inside " + rdb + " (" + size + " bytes)");
       }
@@ -129,7 +129,7 @@ public final class LazyLoadDatabase {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(in, offset, length);
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(Math.min((int) declared, 4 * length + 64));
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(declared, 4L * length + 64));
       byte[] buf = new byte[1 << 16];
       while (!inflater.finished()) {
         int n = inflater.inflate(buf);

@@ -4,20 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.DataSplits;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Task;
+import org.taskmet.conformance.InputFuzz;
 import org.taskmet.tasks.rdata.RStreamWriter;
 
 class MovieLensClicksTest {
+  /** Mutations tried by each fuzz target (plus its seed). */
+  static final int FUZZ_CASES = 400;
+  /** Allocation allowed per fuzz case besides 64 bytes per input byte. */
+  static final long FUZZ_ALLOCATION_SLACK = 16L << 20;
+
   @TempDir Path dir;
 
   /** One rating: user, movie, stars. */
@@ -25,6 +38,11 @@ class MovieLensClicksTest {
 
   /** A lazy-load database holding a movielens-like data frame (the columns the loader reads, plus a title). */
   private Path writeDatabase(List<Rating> ratings) throws IOException {
+    return writeDatabase(ratings, "Rdata");
+  }
+
+  /** The same database, as {@code <base>.rdx} and {@code <base>.rdb}. */
+  private Path writeDatabase(List<Rating> ratings, String base) throws IOException {
     int n = ratings.size();
     RStreamWriter w = RStreamWriter.version3();
     Map<String, Runnable> cols = new LinkedHashMap<>();
@@ -41,7 +59,7 @@ class MovieLensClicksTest {
     Map<String, byte[]> objects = new LinkedHashMap<>();
     objects.put("heights", other.bytes());
     objects.put("movielens", w.bytes());
-    return RStreamWriter.writeLazyLoadDatabase(dir, "Rdata", objects);
+    return RStreamWriter.writeLazyLoadDatabase(dir, base, objects);
   }
 
   /** Users 1..6 and movies 10..16; user u rates movie m when (u + m) % 3 != 0, stars depend on both. */
@@ -127,6 +145,49 @@ class MovieLensClicksTest {
     java.nio.file.Files.write(dir.resolve("Rdata.rdb"), java.util.Arrays.copyOf(rdb, rdb.length - 20));
     assertThatThrownBy(() -> MovieLensClicks.read(ok, 2, 2, 4)).hasMessageContaining("Rdata")
         .hasMessageContaining("apt-get install r-cran-dslabs");
+  }
+
+  /**
+   * Fuzz: lazy-load databases with a mutated index (lying offsets and lengths, truncated or nested lists) or
+   * mutated data (the chunk's declared length, its zlib stream) give a block, or an error naming the database,
+   * allocating at most {@value #FUZZ_ALLOCATION_SLACK} bytes plus 64 per byte of the two files. Each case has its
+   * own file names, so the loader's per-file cache never answers for an earlier case.
+   */
+  @Test
+  void mutatedLazyLoadDatabasesLoadOrNameTheFile() throws IOException {
+    Path seedIndex = writeDatabase(ratings(), "seed");
+    byte[] rdx = Files.readAllBytes(seedIndex);
+    byte[] rdb = Files.readAllBytes(dir.resolve("seed.rdb"));
+    byte[] index;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(rdx))) {
+      index = in.readAllBytes();
+    }
+    int[] count = {0};
+    int tried = InputFuzz.property("lazy-load index", FUZZ_CASES, List.of(index), (bytes, seed) -> {
+      ByteArrayOutputStream gz = new ByteArrayOutputStream();
+      try (OutputStream out = new GZIPOutputStream(gz)) {
+        out.write(bytes);
+      }
+      loadsOrNamesTheFile("index" + count[0]++, gz.toByteArray(), rdb);
+    });
+    tried += InputFuzz.property("lazy-load data", FUZZ_CASES, List.of(rdb), (bytes, seed) ->
+        loadsOrNamesTheFile("data" + count[0]++, rdx, bytes));
+    assertThat(tried).isEqualTo(2 * (FUZZ_CASES + 1));
+  }
+
+  private void loadsOrNamesTheFile(String base, byte[] rdx, byte[] rdb) throws Exception {
+    Path index = Files.write(dir.resolve(base + ".rdx"), rdx);
+    Files.write(dir.resolve(base + ".rdb"), rdb);
+    long allocated = InputFuzz.allocatedBytes(() -> {
+      try {
+        MovieLensClicks clicks = MovieLensClicks.read(index, 3, 3, 4);
+        assertThat(clicks.block()).hasSize(9);
+        assertThat(java.util.Arrays.stream(clicks.block()).allMatch(v -> v == 0 || v == 1)).isTrue();
+      } catch (IllegalArgumentException e) {
+        assertThat(e.getMessage()).startsWith("budget: ").contains(dir.resolve(base).toString());
+      }
+    });
+    assertThat(allocated).as("bytes allocated").isLessThan(FUZZ_ALLOCATION_SLACK + 64L * (rdx.length + rdb.length));
   }
 
   @Test

@@ -6,7 +6,10 @@ import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taskmet.api.DataSplits;
 import org.taskmet.api.Task;
+import org.taskmet.conformance.InputFuzz;
 import org.taskmet.tasks.rdata.RStreamWriter;
 
 class HugeStockdataTest {
+  /** Mutations tried by the fuzz target (plus its seeds). */
+  static final int FUZZ_CASES = 400;
+  /** Allocation allowed per fuzz case besides 64 bytes per input byte. */
+  static final long FUZZ_ALLOCATION_SLACK = 16L << 20;
+
   @TempDir Path dir;
 
   /** Random-walk closes (days × stocks, row-major) with daily moves of at most ±3 %. */
@@ -81,12 +90,23 @@ class HugeStockdataTest {
 
   /** A stockdata.rda in the package's layout: list(data = days × stocks matrix, info = stocks × 3 matrix). */
   static Path writeStockdata(Path file, double[] rowMajor, int days, int stocks, int infoRows) throws IOException {
-    double[] columnMajor = new double[days * stocks];
+    return RStreamWriter.writeRda(file, stockdataStream(columnMajor(rowMajor, days, stocks), new int[] {days, stocks},
+        infoRows), "bzip2");
+  }
+
+  /** Days × stocks prices as R stores a matrix: one stock after the other. */
+  private static double[] columnMajor(double[] rowMajor, int days, int stocks) {
+    double[] out = new double[days * stocks];
     for (int t = 0; t < days; t++) {
       for (int s = 0; s < stocks; s++) {
-        columnMajor[s * days + t] = rowMajor[t * stocks + s];
+        out[s * days + t] = rowMajor[t * stocks + s];
       }
     }
+    return out;
+  }
+
+  /** The serialization stream of a stockdata.rda whose data matrix has the (possibly lying) dimensions {@code dim}. */
+  static byte[] stockdataStream(double[] columnMajor, int[] dim, int infoRows) {
     String[] info = new String[infoRows * 3];
     for (int s = 0; s < infoRows; s++) {
       info[s] = "T" + s;
@@ -95,10 +115,64 @@ class HugeStockdataTest {
     }
     RStreamWriter w = RStreamWriter.version2();
     Map<String, Runnable> list = new LinkedHashMap<>();
-    list.put("data", () -> w.doubles(columnMajor, Map.of("dim", () -> w.integers(new int[] {days, stocks}, Map.of()))));
+    list.put("data", () -> w.doubles(columnMajor, Map.of("dim", () -> w.integers(dim, Map.of()))));
     list.put("info", () -> w.strings(info, Map.of("dim", () -> w.integers(new int[] {infoRows, 3}, Map.of()))));
     w.pairList(Map.of("stockdata", () -> w.namedList(list, Map.of())));
-    return RStreamWriter.writeRda(file, w.bytes(), "bzip2");
+    return w.bytes();
+  }
+
+  /** Regression (issue 14): prices of 1e300 or 1e-320 fail when the file is read, naming it, the stock and the day. */
+  @Test
+  void implausiblePricesNameTheFileStockAndDay() throws IOException {
+    for (double bad : new double[] {1e300, 1e-320}) {
+      double[] p = walk(5, 3, 1);
+      p[2 * 3] = bad;
+      Path f = writeStockdata(dir.resolve("bad" + bad + ".rda"), p, 5, 3, 3);
+      assertThatThrownBy(() -> new HugeStockdata(f).read()).hasMessageContaining(f.toString())
+          .hasMessageContaining("stock 1 (T0) on day 3 is " + bad).hasMessageContaining("[1.0E-8, 1.0E12]");
+    }
+  }
+
+  /**
+   * Regression (issue 14): a data matrix whose dim attribute claims 100000 x 100000 over 15 values is an error
+   * naming the file, not an 80 GB allocation.
+   */
+  @Test
+  void dimensionsThatDoNotMatchTheDataAreAnError() throws IOException {
+    Path f = RStreamWriter.writeRda(dir.resolve("lying.rda"),
+        stockdataStream(new double[15], new int[] {100_000, 100_000}, 3), "none");
+    assertThatThrownBy(() -> new HugeStockdata(f).read()).hasMessageContaining(f.toString())
+        .hasMessageContaining("dimensions 100000 x 100000 but 15 values");
+  }
+
+  /**
+   * Fuzz: mutated stockdata files (uncompressed, so that most mutations reach the R reader, and bzip2) load as valid
+   * prices or fail with an error naming the file, allocating at most {@value #FUZZ_ALLOCATION_SLACK} bytes plus
+   * 64 per input byte (bzip2 decoding alone takes 4 MB).
+   */
+  @Test
+  void mutatedStockdataFilesLoadOrNameTheFile() throws IOException {
+    byte[] stream = stockdataStream(columnMajor(walk(20, 3, 5), 20, 3), new int[] {20, 3}, 3);
+    List<byte[]> seeds = new ArrayList<>();
+    for (String compression : List.of("none", "bzip2")) {
+      Path seed = RStreamWriter.writeRda(dir.resolve("seed-" + compression + ".rda"), stream, compression);
+      seeds.add(Files.readAllBytes(seed));
+    }
+    int[] count = {0};
+    int tried = InputFuzz.property("stockdata file", FUZZ_CASES, seeds, (bytes, seed) -> {
+      Path f = Files.write(dir.resolve("fuzz" + count[0]++ % 4 + ".rda"), bytes);
+      long allocated = InputFuzz.allocatedBytes(() -> {
+        try {
+          HugeStockdata.Raw raw = new HugeStockdata(f).read();
+          assertThat(Arrays.stream(raw.close()).allMatch(PriceHistory::plausibleFilePrice)).isTrue();
+          assertThat(raw.close()).hasSize(raw.days() * raw.tickers().size());
+        } catch (IllegalArgumentException e) {
+          assertThat(e.getMessage()).startsWith("portfolio: ").contains(f.toString());
+        }
+      });
+      assertThat(allocated).as("bytes allocated").isLessThan(FUZZ_ALLOCATION_SLACK + 64L * bytes.length);
+    });
+    assertThat(tried).isEqualTo(FUZZ_CASES + 2);
   }
 
   private static PortfolioConfig smallOn(String data, String file) {
@@ -150,7 +224,7 @@ class HugeStockdataTest {
     Path negative = writeStockdata(dir.resolve("b.rda"), p, 5, 3, 3);
     assertThatThrownBy(() -> new HugeStockdata(negative).load(null)).hasMessageContaining("stock 2 (T1) on day 4");
 
-    Path text = java.nio.file.Files.writeString(dir.resolve("c.rda"), "not R data");
+    Path text = Files.writeString(dir.resolve("c.rda"), "not R data");
     assertThatThrownBy(() -> new HugeStockdata(text).load(null)).hasMessageContaining(text.toString())
         .hasMessageContaining("not an R data file");
   }
