@@ -7,6 +7,7 @@ import org.taskmet.api.MetricParameterization;
 import org.taskmet.api.PluginKind;
 import org.taskmet.api.PluginProvider;
 import org.taskmet.bench.sweep.SpecMaps;
+import org.taskmet.core.method.ConfigChecks;
 import org.taskmet.core.plugin.PluginConfigs;
 import org.taskmet.core.plugin.PluginRegistry;
 import org.taskmet.core.plugin.Plugins;
@@ -68,12 +69,27 @@ public record RlSpec(String environment, Map<String, Object> environmentConfig, 
     new AgentRun.Settings(steps, evaluationInterval, evaluationEpisodes);
     String env = environment == null ? "cartpole" : environment;
     Map<String, Object> envConfig = complete(plugins.provider(PluginKind.ENVIRONMENT, env), environmentConfig);
-    Plugins.create(plugins, PluginKind.ENVIRONMENT, Environment.class, env, envConfig);
+    Environment created = Plugins.create(plugins, PluginKind.ENVIRONMENT, Environment.class, env, envConfig);
+    checkSizes(created.observationSize());
     String met = metric == null ? "normalized-diagonal" : metric;
     Map<String, Object> metConfig = complete(plugins.provider(PluginKind.METRIC, met), metricConfig);
     Plugins.create(plugins, PluginKind.METRIC, MetricParameterization.Factory.class, met, metConfig);
     return new RlSpec(env, envConfig, distractors, method, met, metConfig, SpecMaps.toMap(agentConfig()), steps,
         evaluationInterval, evaluationEpisodes, seed);
+  }
+
+  /**
+   * The replay buffer and the networks grow with the observation (the environment's plus the distractors) and the
+   * hidden units: sizes a typo would make exhaust memory ({@code --distractors 2000000000}) fail here, before any
+   * trial.
+   */
+  private void checkSizes(int environmentObservation) {
+    AgentConfig a = agentConfig();
+    long observation = (long) environmentObservation + distractors;
+    ConfigChecks.dataSize("rl", "min(replayCapacity, steps) x (observation size + distractors) (the replay buffer)",
+        Math.min(a.replayCapacity(), steps), observation);
+    ConfigChecks.dataSize("rl", "(observation size + distractors + hiddenUnits) x hiddenUnits (a network's weights)",
+        observation + a.hiddenUnits(), a.hiddenUnits());
   }
 
   private static <C extends Record> Map<String, Object> complete(PluginProvider<?, C> provider,

@@ -71,6 +71,9 @@ class RlCommandTest {
     assertThat(err).contains("--q-level exact; expected identity or cg");
     assertThat(run("rl", "cartpole", "--distractors", "-4")).isEqualTo(2);
     assertThat(err).contains("distractors must be >= 0, got -4");
+    assertThat(run("rl", "cartpole", "--distractors", "2000000000")).isEqualTo(2);
+    assertThat(err).contains("rl: the config asks for").contains("(the replay buffer)")
+        .contains("the limit is 100000000");
   }
 
   @Test

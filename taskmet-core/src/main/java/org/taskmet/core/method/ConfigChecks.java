@@ -5,6 +5,17 @@ package org.taskmet.core.method;
  * plugin, the field, the value and the accepted range.
  */
 public final class ConfigChecks {
+  /**
+   * The most numbers a task config may ask to generate or load into memory ({@link #dataSize}): 800 MB of doubles,
+   * far above every reference size and below what a default JVM heap holds.
+   */
+  public static final long MAX_DATA_VALUES = 100_000_000L;
+  /**
+   * The most iterations a task config may give its decision solver per decision: a thousand times the references'
+   * 100–200, so that a typo (an extra digit or five) is an error rather than a run that never ends.
+   */
+  public static final int MAX_SOLVER_ITERATIONS = 100_000;
+
   private ConfigChecks() {}
 
   /** Requires {@code value >= min}. */
@@ -26,17 +37,24 @@ public final class ConfigChecks {
   }
 
   /**
-   * Requires that the data a config asks to generate holds at most {@code max} numbers, before any is allocated: a
-   * typo such as {@code items=2000000000} is an error naming the fields, not an out-of-memory error minutes later.
+   * Requires that the data a config asks to generate holds at most {@link #MAX_DATA_VALUES} numbers, before any is
+   * allocated: a typo such as {@code items=2000000000} is an error naming the fields, not an out-of-memory error
+   * minutes later.
    *
-   * @param values how many numbers the config asks for (computed in {@code long}, or saturated)
-   * @param fields the fields that set it, e.g. {@code "(trainInstances + validationInstances + testInstances) x items"}
+   * @param fields the fields that set the size, e.g. {@code "(trainInstances + validationInstances + testInstances) x
+   *     items"}
+   * @param factors the size as a product of non-negative factors (computed without overflow)
    */
-  public static void dataSize(String plugin, String fields, long values, long max) {
-    if (values < 0 || values > max) {
-      throw new IllegalArgumentException(plugin + ": the config asks for " + (values < 0 ? "more than 2^63" : values)
-          + " generated numbers (" + fields + "); the limit is " + max + " (" + max * 8 / 1_000_000
-          + " MB of doubles), so that a typo fails here rather than as an out-of-memory error later");
+  public static void dataSize(String plugin, String fields, long... factors) {
+    long values = 1;
+    for (long f : factors) {
+      values = Math.multiplyHigh(values, f) != 0 || values * f < 0 ? Long.MAX_VALUE : values * f;
+    }
+    if (values > MAX_DATA_VALUES) {
+      throw new IllegalArgumentException(plugin + ": the config asks for "
+          + (values == Long.MAX_VALUE ? "more than 2^63" : values) + " generated numbers (" + fields + "); the "
+          + "limit is " + MAX_DATA_VALUES + " (" + MAX_DATA_VALUES * 8 / 1_000_000 + " MB of doubles), so that a typo "
+          + "fails here rather than as an out-of-memory error later");
     }
   }
 

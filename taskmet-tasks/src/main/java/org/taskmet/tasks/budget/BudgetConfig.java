@@ -1,7 +1,10 @@
 package org.taskmet.tasks.budget;
 
+import static org.taskmet.core.method.ConfigChecks.MAX_SOLVER_ITERATIONS;
 import static org.taskmet.core.method.ConfigChecks.above;
 import static org.taskmet.core.method.ConfigChecks.atLeast;
+import static org.taskmet.core.method.ConfigChecks.between;
+import static org.taskmet.core.method.ConfigChecks.dataSize;
 import static org.taskmet.core.method.ConfigChecks.inRange;
 import static org.taskmet.core.method.ConfigChecks.notNull;
 
@@ -44,6 +47,10 @@ public record BudgetConfig(
   public static final String MOVIELENS = "movielens";
   public static final String SYNTHETIC = "synthetic";
   public static final String FILE = "file";
+  /** At most this many users: the features are one users x users affine map of the targets. */
+  public static final int MAX_USERS = 10_000;
+  /** At most this rank of the synthetic model: each synthetic probability sums one product per rank. */
+  public static final int MAX_SYNTHETIC_RANK = 1_000;
 
   /** The reference settings, on MovieLens when it is installed. */
   public static BudgetConfig defaults() {
@@ -61,15 +68,17 @@ public record BudgetConfig(
     return MovieLensClicks.installed().isPresent() ? MOVIELENS : SYNTHETIC;
   }
 
-  /** Throws naming the field when a value is out of range. */
+  /** Throws naming the field when a value is out of range, or when the sizes ask for more than memory holds. */
   public BudgetConfig validate() {
     String p = BudgetTask.NAME;
     atLeast(p, "channels", channels, 2);
-    atLeast(p, "users", users, 1);
+    between(p, "users", users, 1, MAX_USERS, "the features are one users x users affine map of the targets");
     inRange(p, "budget", budget, 1e-9, channels);
     atLeast(p, "trainInstances", trainInstances, 1);
     atLeast(p, "validationInstances", validationInstances, 1);
     atLeast(p, "testInstances", testInstances, 1);
+    dataSize(p, "(trainInstances + validationInstances + testInstances) x channels x users x 2 (features, targets)",
+        (long) trainInstances + validationInstances + testInstances, channels, users, 2);
     notNull(p, "data", data);
     notNull(p, "clickMatrixFile", clickMatrixFile);
     if (!java.util.List.of(AUTO, MOVIELENS, SYNTHETIC, FILE).contains(data)) {
@@ -81,12 +90,14 @@ public record BudgetConfig(
     }
     atLeast(p, "movielensMovies", movielensMovies, 1);
     atLeast(p, "movielensUsers", movielensUsers, 1);
+    dataSize(p, "movielensMovies x movielensUsers (the click block)", movielensMovies, movielensUsers);
     inRange(p, "movielensThreshold", movielensThreshold, 0, 5);
-    atLeast(p, "syntheticRank", syntheticRank, 1);
+    between(p, "syntheticRank", syntheticRank, 1, MAX_SYNTHETIC_RANK,
+        "each synthetic probability sums one product per rank");
     above(p, "syntheticConcentration", syntheticConcentration, 0);
     inRange(p, "syntheticInstanceSpread", syntheticInstanceSpread, 0, 100);
     inRange(p, "syntheticOffsetMean", syntheticOffsetMean, -20, 20);
-    atLeast(p, "solverIterations", solverIterations, 1);
+    between(p, "solverIterations", solverIterations, 1, MAX_SOLVER_ITERATIONS, "projected-gradient steps per decision");
     above(p, "solverStepSize", solverStepSize, 0);
     inRange(p, "solverMomentum", solverMomentum, 0, 0.999);
     return this;

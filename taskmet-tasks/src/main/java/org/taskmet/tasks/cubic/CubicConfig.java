@@ -1,5 +1,6 @@
 package org.taskmet.tasks.cubic;
 
+import static org.taskmet.core.method.ConfigChecks.MAX_SOLVER_ITERATIONS;
 import static org.taskmet.core.method.ConfigChecks.atLeast;
 import static org.taskmet.core.method.ConfigChecks.above;
 import static org.taskmet.core.method.ConfigChecks.between;
@@ -22,8 +23,6 @@ public record CubicConfig(
 
   /** At most this many items per instance. */
   public static final int MAX_ITEMS = 1_000_000;
-  /** At most this many generated numbers in all three splits (800 MB of doubles). */
-  public static final long MAX_VALUES = 100_000_000L;
   /** Numbers generated per item of an instance: its feature and its target. */
   private static final int VALUES_PER_ITEM = 2;
 
@@ -45,9 +44,9 @@ public record CubicConfig(
     atLeast(p, "validationInstances", validationInstances, 1);
     atLeast(p, "testInstances", testInstances, 1);
     dataSize(p, "(trainInstances + validationInstances + testInstances) x items x 2 (feature, target)",
-        ((long) trainInstances + validationInstances + testInstances) * items * VALUES_PER_ITEM, MAX_VALUES);
+        (long) trainInstances + validationInstances + testInstances, items, VALUES_PER_ITEM);
     above(p, "softTopkEpsilon", softTopkEpsilon, 0);
-    atLeast(p, "softTopkIterations", softTopkIterations, 1);
+    between(p, "softTopkIterations", softTopkIterations, 1, MAX_SOLVER_ITERATIONS, "Sinkhorn iterations per decision");
     return this;
   }
 }

@@ -2,6 +2,8 @@ package org.taskmet.tasks.portfolio;
 
 import static org.taskmet.core.method.ConfigChecks.above;
 import static org.taskmet.core.method.ConfigChecks.atLeast;
+import static org.taskmet.core.method.ConfigChecks.between;
+import static org.taskmet.core.method.ConfigChecks.dataSize;
 import static org.taskmet.core.method.ConfigChecks.inRange;
 import static org.taskmet.core.method.ConfigChecks.notNull;
 
@@ -39,6 +41,13 @@ public record PortfolioConfig(
   public static final String STOCKDATA = "stockdata";
   public static final String SYNTHETIC = "synthetic";
   public static final String CSV = "csv";
+  /**
+   * At most this many assets: every decision solves a dense QP over them, and every day stores two assets x assets
+   * matrices.
+   */
+  public static final int MAX_ASSETS = 5_000;
+  /** At most this many factors of the synthetic market: each simulated return sums one term per factor. */
+  public static final int MAX_MARKET_FACTORS = 100;
 
   /** The reference settings, on the real prices when they are installed. */
   public static PortfolioConfig defaults() {
@@ -56,15 +65,18 @@ public record PortfolioConfig(
     return HugeStockdata.installed().isPresent() ? STOCKDATA : SYNTHETIC;
   }
 
-  /** Throws naming the field when a value is out of range. */
+  /** Throws naming the field when a value is out of range, or when the sizes ask for more than memory holds. */
   public PortfolioConfig validate() {
     String p = PortfolioTask.NAME;
-    atLeast(p, "assets", assets, 2);
+    between(p, "assets", assets, 2, MAX_ASSETS, "every decision solves a dense QP over the assets");
     above(p, "riskAversion", riskAversion, 0);
     above(p, "covarianceRidge", covarianceRidge, 0);
     atLeast(p, "trainDays", trainDays, 1);
     atLeast(p, "validationDays", validationDays, 1);
     atLeast(p, "testDays", testDays, 1);
+    dataSize(p, "(trainDays + validationDays + testDays) x (2 x assets x assets + 29 x assets) (each day's covariance, "
+        + "its Cholesky factor, features and returns)", (long) trainDays + validationDays + testDays,
+        2L * assets * assets + (PortfolioFeatures.COUNT + 1L) * assets);
     notNull(p, "data", data);
     notNull(p, "priceFile", priceFile);
     if (!java.util.List.of(AUTO, STOCKDATA, SYNTHETIC, CSV).contains(data)) {
@@ -77,7 +89,10 @@ public record PortfolioConfig(
     if (resolvedData().equals(SYNTHETIC)) {
       atLeast(p, "marketSymbols", marketSymbols, assets);
       atLeast(p, "marketDays", marketDays, neededDays());
-      atLeast(p, "marketFactors", marketFactors, 1);
+      between(p, "marketFactors", marketFactors, 1, MAX_MARKET_FACTORS, "each simulated return sums one term per "
+          + "factor");
+      dataSize(p, "marketSymbols x marketDays (simulated closes) + marketDays x assets x 28 (features of every day)",
+          (long) marketSymbols + (long) assets * PortfolioFeatures.COUNT, marketDays);
       inRange(p, "marketFactorVol", marketFactorVol, 0, 1);
       inRange(p, "marketIdioVol", marketIdioVol, 0, 1);
       inRange(p, "marketReversal", marketReversal, -1, 1);

@@ -2,6 +2,7 @@ package org.taskmet.tasks.pyepo;
 
 import static org.taskmet.core.method.ConfigChecks.above;
 import static org.taskmet.core.method.ConfigChecks.atLeast;
+import static org.taskmet.core.method.ConfigChecks.dataSize;
 
 /**
  * Settings of the {@code knapsack} task, with PyEPO's parameter names. Defaults: PyEPO's 2-D knapsack notebook
@@ -43,6 +44,9 @@ public record KnapsackConfig(int num_data, int num_val, int num_test, int num_fe
           + " is out of range; expected an integer in [1, 62]");
     }
     atLeast(p, "dim", dim, 1);
+    dataSize(p, "(num_data + num_val + num_test) x (num_feat + num_items) (features, values)",
+        (long) num_data + num_val + num_test, (long) num_feat + num_items);
+    dataSize(p, "dim x num_items (the weights)", dim, num_items);
     above(p, "capacity", capacity, 0);
     return this;
   }

@@ -13,6 +13,8 @@ import org.taskmet.core.method.ConfigChecks;
  * then every sample's x, then every sample's noise (the knapsack draws its weights before B).
  */
 final class PolynomialGenerator {
+  /** The largest polynomial degree (PyEPO's experiments use 1 to 8). */
+  static final int MAX_DEG = 100;
   private final int[][] b;
   private final int features;
   private final int deg;
@@ -21,7 +23,8 @@ final class PolynomialGenerator {
   /** Checks the generator's settings (PyEPO's own checks: deg a positive integer, noise_width ≥ 0). */
   static void checkSettings(String plugin, int features, int deg, double noiseWidth) {
     ConfigChecks.atLeast(plugin, "num_feat", features, 1);
-    ConfigChecks.atLeast(plugin, "deg", deg, 1);
+    ConfigChecks.between(plugin, "deg", deg, 1, MAX_DEG, "the costs grow as ((Bx)_j / sqrt(p) + 3)^deg and overflow "
+        + "double precision from about deg 400");
     ConfigChecks.inRange(plugin, "noise_width", noiseWidth, 0, 1e6);
   }
 

@@ -1,6 +1,7 @@
 package org.taskmet.tasks.pyepo;
 
 import static org.taskmet.core.method.ConfigChecks.atLeast;
+import static org.taskmet.core.method.ConfigChecks.dataSize;
 
 /**
  * Settings of the {@code shortest-path} task, with PyEPO's parameter names. Defaults: the setup of PyEPO's
@@ -41,6 +42,10 @@ public record ShortestPathConfig(int num_data, int num_val, int num_test, int nu
       throw new IllegalArgumentException(p + ": grid " + grid_rows + "x" + grid_cols
           + " has a single node; expected at least 2 nodes");
     }
+    long arcs = (long) grid_rows * (grid_cols - 1) + (long) grid_cols * (grid_rows - 1);
+    dataSize(p, "(num_data + num_val + num_test) x (num_feat + arcs) (features, costs)",
+        (long) num_data + num_val + num_test, num_feat + arcs);
+    dataSize(p, "arcs x num_feat (the polynomial map B)", arcs, num_feat);
     return this;
   }
 

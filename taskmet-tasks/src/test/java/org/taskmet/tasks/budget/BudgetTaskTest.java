@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.taskmet.api.DataSplits;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Task;
+import org.taskmet.core.plugin.PluginConfigs;
 
 class BudgetTaskTest {
   @TempDir Path dir;
@@ -209,6 +211,34 @@ class BudgetTaskTest {
     assertThatThrownBy(() -> ClickMatrixFile.read(f)).hasMessageContaining("line 1").hasMessageContaining("'x'");
     assertThatThrownBy(() -> ClickMatrixFile.read(dir.resolve("missing.txt")))
         .hasMessageContaining("missing.txt");
+  }
+
+  private static void validate(Map<String, ?> overrides) {
+    PluginConfigs.withOverrides(new BudgetTaskProvider(), overrides).validate();
+  }
+
+  /** Sizes that would exhaust memory or never finish fail before anything is drawn, naming the limit (issue 14). */
+  @Test
+  void hugeSizesAreRejectedUpFrontWithTheLimitAndWhy() {
+    assertThatThrownBy(() -> validate(Map.of("users", 2_000_000_000)))
+        .hasMessage("budget: config field 'users' = 2000000000 is out of range; expected an integer in 1..10000 (the "
+            + "features are one users x users affine map of the targets)");
+    assertThatThrownBy(() -> validate(Map.of("channels", 2_000_000_000)))
+        .hasMessage("budget: the config asks for 24000000000000 generated numbers ((trainInstances + "
+            + "validationInstances + testInstances) x channels x users x 2 (features, targets)); the limit is "
+            + "100000000 (800 MB of doubles), so that a typo fails here rather than as an out-of-memory error later");
+    assertThatThrownBy(() -> validate(Map.of("trainInstances", Integer.MAX_VALUE, "validationInstances",
+        Integer.MAX_VALUE, "testInstances", Integer.MAX_VALUE, "channels", Integer.MAX_VALUE, "users", 10_000)))
+        .as("no overflow").hasMessageContaining("asks for more than 2^63 generated numbers");
+    assertThatThrownBy(() -> validate(Map.of("solverIterations", 2_000_000_000)))
+        .hasMessageContaining("'solverIterations' = 2000000000").hasMessageContaining("1..100000");
+    assertThatThrownBy(() -> validate(Map.of("syntheticRank", 2_000_000_000)))
+        .hasMessageContaining("'syntheticRank' = 2000000000").hasMessageContaining("1..1000");
+    assertThatThrownBy(() -> validate(Map.of("movielensMovies", 100_000, "movielensUsers", 100_000)))
+        .hasMessageContaining("movielensMovies x movielensUsers (the click block)");
+    assertThat(PluginConfigs.withOverrides(new BudgetTaskProvider(), Map.of("channels", 8_000)).validate())
+        .as("600 instances x 8000 channels x 10 users x 2 = 9.6e7: under the limit")
+        .isNotNull();
   }
 
   @Test

@@ -191,6 +191,8 @@ class CubicTaskTest {
             + "typo fails here rather than as an out-of-memory error later");
     assertThatThrownBy(() -> new CubicConfig(1_000_000, 1, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
         0.01, 200).validate()).hasMessageContaining("generated numbers").as("no overflow");
+    assertThatThrownBy(() -> new CubicConfig(50, 1, 200, 200, 400, 0.01, 2_000_000_000).validate())
+        .hasMessageContaining("'softTopkIterations' = 2000000000").hasMessageContaining("1..100000");
     assertThat(new CubicConfig(1_000, 1, 20_000, 20_000, 10_000, 0.01, 200).validate()).as("at the limit")
         .isNotNull();
     assertThat(d.validate()).isEqualTo(d);

@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.taskmet.api.DataSplits;
 import org.taskmet.api.Instance;
 import org.taskmet.api.Matrix;
 import org.taskmet.api.Solver;
+import org.taskmet.core.plugin.PluginConfigs;
 
 class PortfolioTaskTest {
   @TempDir Path dir;
@@ -158,7 +160,34 @@ class PortfolioTaskTest {
     Files.writeString(f, "date,symbol,adj_close,volume\n04/01/2010,AAA,10,100\n");
     assertThatThrownBy(() -> new PriceCsv(f).load(null)).hasMessageContaining("line 2").hasMessageContaining("ISO");
     Files.writeString(f, "date,symbol,adj_close,volume\n2010-01-04,AAA,-3,100\n");
-    assertThatThrownBy(() -> new PriceCsv(f).load(null)).hasMessageContaining("line 2").hasMessageContaining("positive");
+    assertThatThrownBy(() -> new PriceCsv(f).load(null)).hasMessageContaining("line 2")
+        .hasMessageContaining("-3 of AAA is not a price in");
+  }
+
+  private static void validate(Map<String, ?> overrides) {
+    PluginConfigs.withOverrides(new PortfolioTaskProvider(), overrides).validate();
+  }
+
+  /** Sizes that would exhaust memory or never finish fail before any price is read, naming the limit (issue 14). */
+  @Test
+  void hugeSizesAreRejectedUpFrontWithTheLimitAndWhy() {
+    assertThatThrownBy(() -> validate(Map.of("assets", 2_000_000_000)))
+        .hasMessage("portfolio: config field 'assets' = 2000000000 is out of range; expected an integer in 2..5000 "
+            + "(every decision solves a dense QP over the assets)");
+    assertThatThrownBy(() -> validate(Map.of("trainDays", 1_000_000_000)))
+        .hasMessage("portfolio: the config asks for 6450003870000 generated numbers ((trainDays + validationDays + "
+            + "testDays) x (2 x assets x assets + 29 x assets) (each day's covariance, its Cholesky factor, features "
+            + "and returns)); the limit is 100000000 (800 MB of doubles), so that a typo fails here rather than as an "
+            + "out-of-memory error later");
+    assertThatThrownBy(() -> validate(Map.of("trainDays", Integer.MAX_VALUE, "validationDays", Integer.MAX_VALUE,
+        "testDays", Integer.MAX_VALUE))).as("no overflow").hasMessageContaining("generated numbers ((trainDays");
+    assertThatThrownBy(() -> validate(Map.of("data", "synthetic", "marketDays", 2_000_000_000)))
+        .hasMessageContaining("generated numbers (marketSymbols x marketDays");
+    assertThatThrownBy(() -> validate(Map.of("data", "synthetic", "marketFactors", 1_000_000)))
+        .hasMessageContaining("'marketFactors' = 1000000").hasMessageContaining("1..100");
+    assertThat(PluginConfigs.withOverrides(new PortfolioTaskProvider(), Map.of("assets", 200, "data", "stockdata"))
+        .validate())
+        .as("800 days x (2 x 200 x 200 + 29 x 200) = 6.9e7: under the limit").isNotNull();
   }
 
   @Test

@@ -197,7 +197,9 @@ class PyepoTasksTest {
   @Test
   void badSettingsNameTheFieldAndTheAcceptedRange() {
     assertThatThrownBy(() -> shortestPath(Map.of("deg", 0)))
-        .hasMessageContaining("shortest-path: config field 'deg' = 0 is out of range; expected an integer >= 1");
+        .hasMessageContaining("shortest-path: config field 'deg' = 0 is out of range; expected an integer in 1..100");
+    assertThatThrownBy(() -> shortestPath(Map.of("deg", 1000))).hasMessageContaining("'deg' = 1000")
+        .hasMessageContaining("overflow");
     assertThatThrownBy(() -> shortestPath(Map.of("noise_width", -0.1)))
         .hasMessageContaining("config field 'noise_width' = -0.1");
     assertThatThrownBy(() -> shortestPath(Map.of("grid_rows", 1, "grid_cols", 1)))
@@ -212,5 +214,12 @@ class PyepoTasksTest {
         .hasMessageContaining("config field 'training_sigma' = 0.0");
     assertThatThrownBy(() -> shortestPath(Map.of("deg", 1.5))).hasMessageContaining("'deg'")
         .hasMessageContaining("an integer");
+    // sizes that would not fit in memory fail before anything is generated (issue 14)
+    assertThatThrownBy(() -> shortestPath(Map.of("grid_rows", 100_000, "grid_cols", 100_000)))
+        .hasMessageContaining("shortest-path: the config asks for").hasMessageContaining("arcs")
+        .hasMessageContaining("the limit is 100000000");
+    assertThatThrownBy(() -> shortestPath(Map.of("num_feat", 1_000_000_000)))
+        .hasMessageContaining("num_feat").hasMessageContaining("the limit is 100000000");
+    assertThatThrownBy(() -> knapsack(Map.of("dim", 2_000_000_000))).hasMessageContaining("dim x num_items");
   }
 }
