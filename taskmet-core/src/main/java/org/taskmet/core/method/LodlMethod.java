@@ -2,7 +2,9 @@ package org.taskmet.core.method;
 
 import com.google.auto.service.AutoService;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.taskmet.api.Dataset;
 import org.taskmet.api.Instance;
@@ -32,6 +34,8 @@ import org.taskmet.core.plugin.CheckedDecisionProblem;
 public final class LodlMethod implements TrainingMethod {
   /** The plugin name. */
   public static final String NAME = "lodl";
+  /** The largest explicit samplingStd, in standard deviations of the targets ({@link #train}). */
+  static final double MAX_STD_RATIO = 100;
 
   /**
    * @param alpha weight α of the MSE term inside the surrogate (0; the table uses 0 and 10)
@@ -101,6 +105,9 @@ public final class LodlMethod implements TrainingMethod {
     Dataset val = request.data().validation();
     List<Instance> all = new ArrayList<>(train.instances());
     all.addAll(val.instances());
+    if (config.samplingStd() > 0) {
+      checkSamplingStd(task, all);
+    }
     // surrogates use their own stream so the predictor's stream matches the other methods'; one generator per
     // instance, split in instance order, so the fits do not depend on threads or scheduling
     SplittableRandom root = new SplittableRandom(request.seed() ^ 0x10D1L);
@@ -135,6 +142,25 @@ public final class LodlMethod implements TrainingMethod {
     diag.put("surrogateValidationMse", fitMse / fits.length);
     diag.put("seconds", (System.nanoTime() - start) / 1e9);
     return new TrainedPredictor(p.model(), p.parameters(), null, null, diag);
+  }
+
+  /**
+   * A perturbation far larger than the targets replaces them by noise: the perturbed decisions are random, their
+   * regrets say nothing about Y, and the surrogates fit numbers of another scale (samplingStd = 1e6 once reported a
+   * surrogate validation MSE of 9.3e15 without a word). So an explicit σ may be at most {@value #MAX_STD_RATIO}
+   * times the standard deviation of the targets it perturbs; the tasks' reference values are about 0.65 (cubic) and
+   * 5 (portfolio) times it.
+   */
+  private void checkSamplingStd(String task, List<Instance> instances) {
+    double spread = SurrogateFits.std(instances.stream().flatMapToDouble(in -> Arrays.stream(in.targets().data()))
+        .toArray());
+    if (spread > 0 && config.samplingStd() > MAX_STD_RATIO * spread) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: config field 'samplingStd' = %s is %.3g "
+          + "times the standard deviation of task %s's targets (%.3g); at most %.0f times is accepted: larger "
+          + "perturbations replace the targets by noise, and the surrogates would fit the regrets of random decisions "
+          + "(0 = the task's reference value)", NAME, config.samplingStd(), config.samplingStd() / spread, task, spread,
+          MAX_STD_RATIO));
+    }
   }
 
   /** The mean surrogate loss; the trainer calls it from one thread, so one scratch buffer serves every call. */

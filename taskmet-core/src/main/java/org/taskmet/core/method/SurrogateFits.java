@@ -149,7 +149,7 @@ final class SurrogateFits {
     return new Fit(q, mse, iterations, CpuClock.now() - cpu);
   }
 
-  private static double std(double[] v) {
+  static double std(double[] v) {
     double m = 0;
     for (double x : v) {
       m += x;

@@ -93,6 +93,21 @@ class CubicMethodsTest {
     assertThat(a.diagnostics().get("surrogateValidationMse")).isFinite().isPositive();
   }
 
+  /**
+   * Regression (issue 14): LODL with samplingStd = 1e6 reported a surrogate validation MSE of 9.3e15 without a word;
+   * now a perturbation beyond 100 standard deviations of the targets is a config error before any surrogate is fit.
+   */
+  @Test
+  void aSamplingStdFarBeyondTheTargetsIsAConfigError() {
+    LodlMethod huge = new LodlMethod(new LodlMethod.Config(0, 100, 1e6, 0, 20, 25, 1, 30, 5, 200, 500, 0));
+    assertThatThrownBy(() -> train(huge, 3, null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lodl: config field 'samplingStd' = 1000000.0 is ")
+        .hasMessageContaining("times the standard deviation of task cubic's targets")
+        .hasMessageContaining("at most 100 times is accepted");
+    LodlMethod explicit = new LodlMethod(new LodlMethod.Config(0, 100, 1, 0, 20, 25, 1, 30, 5, 200, 500, 0));
+    assertThat(train(explicit, 3, null).diagnostics().get("surrogateValidationMse")).isFinite();
+  }
+
   @Test
   void dflBeatsMseAndIsDeterministic() {
     TrainedPredictor a = train(dfl(), 4, null);
