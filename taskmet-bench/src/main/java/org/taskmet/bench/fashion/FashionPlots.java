@@ -13,6 +13,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 
 /** PNG plots of the Fashion benchmark with XChart (headless: no window is opened). */
 public final class FashionPlots {
@@ -142,12 +144,14 @@ public final class FashionPlots {
     return new ArrayList<>(names);
   }
 
+  /** Writes {@code withoutExtension}.png atomically: a full disk or a kill never leaves a truncated plot. */
   private static Path save(XYChart chart, Path withoutExtension) {
+    Path file = withoutExtension.resolveSibling(withoutExtension.getFileName() + ".png");
     try {
-      BitmapEncoder.saveBitmap(chart, withoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
+      AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + withoutExtension + ".png: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + IoErrors.describe(e), e);
     }
-    return Path.of(withoutExtension + ".png");
+    return file;
   }
 }

@@ -3,7 +3,6 @@ package org.taskmet.bench.rl;
 import java.awt.BasicStroke;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.taskmet.core.io.AtomicFiles;
+import org.taskmet.core.io.IoErrors;
 import org.taskmet.core.rl.ModelLearning;
 
 /** The PNG figures of an RL sweep. */
@@ -109,17 +110,12 @@ public final class RlPlots {
       }
       panels.add(chart);
     }
-    try {
-      Files.createDirectories(file.getParent());
-      int cols = Math.min(3, panels.size());
-      int rows = (panels.size() + cols - 1) / cols;
-      while (panels.size() < rows * cols) {
-        panels.add(new XYChartBuilder().width(560).height(380).build());
-      }
-      BitmapEncoder.saveBitmap(panels, rows, cols, stem(file), BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
+    int cols = Math.min(3, panels.size());
+    int rows = (panels.size() + cols - 1) / cols;
+    while (panels.size() < rows * cols) {
+      panels.add(new XYChartBuilder().width(560).height(380).build());
     }
+    write(file, out -> BitmapEncoder.saveBitmap(panels, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
     return file;
   }
 
@@ -177,16 +173,15 @@ public final class RlPlots {
   }
 
   private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
-    try {
-      Files.createDirectories(file.getParent());
-      BitmapEncoder.saveBitmap(chart, stem(file), BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write plot " + file + ": " + e.getMessage(), e);
-    }
+    write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
   }
 
-  private static String stem(Path file) {
-    String s = file.toString();
-    return s.substring(0, s.length() - ".png".length());
+  /** Writes a plot atomically: a full disk or a kill never leaves a truncated PNG. */
+  private static void write(Path file, AtomicFiles.Content png) {
+    try {
+      AtomicFiles.write(file, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write plot " + file + ": " + IoErrors.describe(e), e);
+    }
   }
 }
