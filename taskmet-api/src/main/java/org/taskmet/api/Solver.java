@@ -68,4 +68,17 @@ public interface Solver {
   default boolean threadSafe() {
     return false;
   }
+
+  /**
+   * True when {@link #solve} returns a global maximizer of the objective it solves, up to its tolerance: a closed
+   * form, an exact oracle, a convex program solved to optimality. False for local searches (the budget task's
+   * projected gradient ascent from a random start on a non-concave objective), for fixed iteration counts short of
+   * convergence and for smoothed or perturbed decisions. When a task's evaluation solver is one, no predictor can
+   * score a normalized decision quality above 1 (beyond rounding), so a higher score marks the trial as suspect;
+   * with a local solver a predictor's decisions may beat the solver's own by a little. Default false, the safe
+   * answer (no false alarm).
+   */
+  default boolean globalOptimum() {
+    return false;
+  }
 }

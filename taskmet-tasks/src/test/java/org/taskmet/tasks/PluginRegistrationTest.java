@@ -30,5 +30,10 @@ class PluginRegistrationTest {
         "method:spo-plus", "method:pfyl", "method:dbb", "method:nid", "method:dpo");
     assertThat(((Task) built.get("task:portfolio")).shape().features()).isEqualTo(28);
     assertThat(((TrainingMethod) built.get("method:taskmet")).name()).isEqualTo("taskmet");
+    // evaluation solvers that return global optima, so a normalized decision quality above 1 is suspect; budget's
+    // is the reference's local search (BudgetTaskTest.theEvaluationSolverDoesNotClaimGlobalOptima)
+    for (String exact : new String[] {"task:cubic", "task:portfolio", "task:shortest-path", "task:knapsack"}) {
+      assertThat(((Task) built.get(exact)).decisionProblem().evaluationSolver().globalOptimum()).as(exact).isTrue();
+    }
   }
 }

@@ -108,7 +108,7 @@ public class DecisionTrialKind implements TrialKind<DecisionTrialSpec, DecisionT
   public TrialOutput<DecisionTrialResult> run(DecisionTrialSpec spec, TrialContext context) {
     ExecutedTrial t = executor.execute(spec, context);
     DecisionTrialResult result = t.result().withWarnings(TrainingWarnings.of(t.result().scores(),
-        t.result().diagnostics()));
+        t.result().diagnostics(), t.globalOptimum()));
     for (String w : result.warnings()) {
       LOG.warn("trial {} ({} on {}): {}", context.trialId(), spec.method(), spec.task(), w);
     }

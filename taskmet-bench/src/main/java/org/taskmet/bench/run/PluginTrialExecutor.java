@@ -36,6 +36,7 @@ public final class PluginTrialExecutor implements TrialExecutor {
     long t2 = System.nanoTime();
     DecisionTrialResult result = new DecisionTrialResult(scores, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
         predictor.diagnostics());
-    return new ExecutedTrial(spec, result, predictor);
+    return new ExecutedTrial(spec, result, predictor,
+        job.task().decisionProblem().evaluationSolver().globalOptimum());
   }
 }

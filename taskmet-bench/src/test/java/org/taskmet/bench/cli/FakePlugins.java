@@ -150,7 +150,7 @@ final class FakePlugins {
       TrainedPredictor predictor = new TrainedPredictor(new AffineModel(), new double[] {score, 0}, null, null, Map.of());
       Task task = new FakeTask().create(new FakeTask().defaultConfig());
       return new ExecutedTrial(spec, new DecisionTrialResult(scores, 0.01, 0.001, diagnostics),
-          Predictor.of(spec.training(), task, predictor, new PluginRef("mlp", Map.of()), null));
+          Predictor.of(spec.training(), task, predictor, new PluginRef("mlp", Map.of()), null), true);
     }
   }
 }

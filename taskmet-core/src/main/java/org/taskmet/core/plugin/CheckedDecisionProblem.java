@@ -177,6 +177,11 @@ public final class CheckedDecisionProblem implements DecisionProblem {
       return solver.threadSafe();
     }
 
+    @Override
+    public boolean globalOptimum() {
+      return solver.globalOptimum();
+    }
+
     private Solution checked(Solution s, Instance instance) {
       if (s == null || s.decision() == null) {
         throw new IllegalStateException(who + " returned no decision");

@@ -117,6 +117,12 @@ public final class LinearOracleSolver implements Solver {
     }
   }
 
+  /** The oracle's argmax, except for {@link Family#DPO}, whose decision is a mean of perturbed argmaxes. */
+  @Override
+  public boolean globalOptimum() {
+    return settings.family() != Family.DPO;
+  }
+
   private boolean usesPerturbations() {
     return settings.family() == Family.DPO || settings.family() == Family.FENCHEL_YOUNG;
   }

@@ -130,4 +130,10 @@ public final class DenseQpSolver implements Solver {
     }
     return new Matrix(dp.length, 1, dp);
   }
+
+  /** A convex QP solved to optimality by the interior point. */
+  @Override
+  public boolean globalOptimum() {
+    return true;
+  }
 }

@@ -176,6 +176,12 @@ public final class PortfolioQpSolver implements Solver {
     return !settings.warmStart();
   }
 
+  /** A convex QP solved to optimality (both methods, warm-started or not). */
+  @Override
+  public boolean globalOptimum() {
+    return true;
+  }
+
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     return solve(predictions, instance, settings.warmStart() ? lastResult : null);

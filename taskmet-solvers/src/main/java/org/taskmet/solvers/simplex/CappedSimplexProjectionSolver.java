@@ -53,6 +53,12 @@ public final class CappedSimplexProjectionSolver implements Solver {
     return true;
   }
 
+  /** The exact maximizer, in closed form. */
+  @Override
+  public boolean globalOptimum() {
+    return true;
+  }
+
   @Override
   public Solution solve(Matrix predictions, Instance instance, RandomGenerator rng) {
     validate(predictions, instance);

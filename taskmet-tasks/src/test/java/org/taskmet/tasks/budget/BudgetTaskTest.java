@@ -241,6 +241,17 @@ class BudgetTaskTest {
         .isNotNull();
   }
 
+  /**
+   * Budget's evaluation solver is the reference's local one (projected gradient ascent from a random start on a
+   * non-concave objective): a predictor may beat it by a little, so the divergence guard must not call a normalized
+   * decision quality of 1.002 inconsistent (a paper-profile trial was flagged so).
+   */
+  @Test
+  void theEvaluationSolverDoesNotClaimGlobalOptima() {
+    Task task = new BudgetTaskProvider().create(small(""));
+    assertThat(task.decisionProblem().evaluationSolver().globalOptimum()).isFalse();
+  }
+
   @Test
   void configErrorsNameTheField() {
     BudgetConfig d = BudgetConfig.defaults();
