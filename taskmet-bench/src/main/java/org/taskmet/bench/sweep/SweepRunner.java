@@ -235,11 +235,12 @@ public final class SweepRunner {
       }
       tally = new WorkTally(cost);
       ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(sweep.name()).setInitialMax(tally.total())
-          .setUnit(" trials' work", WorkTally.UNIT).setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(120);
+          .setUnit(" trials' work", WorkTally.UNIT).setStyle(ProgressBarStyle.ASCII);
       if (System.console() != null) {
-        b.setConsumer(new ConsoleProgressBarConsumer(progressOut));
+        b.setConsumer(new ConsoleProgressBarConsumer(progressOut, 120));
       } else {
-        b.setUpdateIntervalMillis(10_000).setConsumer(new DelegatingProgressBarConsumer(progressOut::println));
+        // a log line may be wider than a terminal: the message (trial, epoch, validation score) must not be cut
+        b.setUpdateIntervalMillis(10_000).setConsumer(new DelegatingProgressBarConsumer(progressOut::println, 200));
       }
       bar = b.build();
     }
