@@ -219,43 +219,35 @@ public final class SweepRunner {
   }
 
   /**
-   * The progress bar on stderr, in trials: each running trial counts with the fraction of its steps done, weighed by
-   * its kind's {@link TrialKind#relativeCost} so the ETA holds when trials differ in cost. Without a terminal it
-   * prints a line every 10 s instead.
+   * The progress bar on stderr: the bar shows the {@link WorkTally} (work in trials of average cost, so the ETA holds
+   * when trials differ in cost), the message how many trials have actually finished. Without a terminal it prints a
+   * line every 10 s instead.
    */
   private final class Progress implements AutoCloseable {
-    /** Bar units per trial (of average cost). */
-    private static final long UNIT = 1000;
     private final ProgressBar bar;
-    private final Map<String, Long> weight = new LinkedHashMap<>();
-    private final Map<String, Long> done = new LinkedHashMap<>();
+    private final WorkTally tally;
     private final Map<String, String> running = new LinkedHashMap<>();
 
     Progress(Sweep sweep, List<Trial> todo) {
-      double[] cost = new double[todo.size()];
-      double sum = 0;
-      for (int i = 0; i < cost.length; i++) {
-        cost[i] = relativeCost(sweep.kind(), todo.get(i));
-        sum += cost[i];
+      Map<String, Double> cost = new LinkedHashMap<>();
+      for (Trial t : todo) {
+        cost.put(t.id(), relativeCost(sweep.kind(), t));
       }
-      for (int i = 0; i < cost.length; i++) {
-        weight.put(todo.get(i).id(), Math.max(1, Math.round(UNIT * todo.size() * cost[i] / sum)));
-      }
-      long max = weight.values().stream().mapToLong(Long::longValue).sum();
-      ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(sweep.name()).setInitialMax(max)
-          .setUnit(" trials", UNIT).setStyle(ProgressBarStyle.ASCII).setMaxRenderedLength(120);
+      tally = new WorkTally(cost);
+      ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(sweep.name()).setInitialMax(tally.total())
+          .setUnit(" trials' work", WorkTally.UNIT).setStyle(ProgressBarStyle.ASCII);
       if (System.console() != null) {
-        b.setConsumer(new ConsoleProgressBarConsumer(progressOut));
+        b.setConsumer(new ConsoleProgressBarConsumer(progressOut, 120));
       } else {
-        b.setUpdateIntervalMillis(10_000).setConsumer(new DelegatingProgressBarConsumer(progressOut::println));
+        // a log line may be wider than a terminal: the message (trial, epoch, validation score) must not be cut
+        b.setUpdateIntervalMillis(10_000).setConsumer(new DelegatingProgressBarConsumer(progressOut::println, 200));
       }
       bar = b.build();
     }
 
     @SuppressWarnings("unchecked")
     private static <S> double relativeCost(TrialKind<S, ?> kind, Trial t) {
-      double c = kind.relativeCost(SpecMaps.convert(t.spec(), kind.specType(), kind.name() + " trial spec"));
-      return c > 0 && Double.isFinite(c) ? c : 1.0;
+      return kind.relativeCost(SpecMaps.convert(t.spec(), kind.specType(), kind.name() + " trial spec"));
     }
 
     synchronized void started(Trial t) {
@@ -264,20 +256,19 @@ public final class SweepRunner {
     }
 
     synchronized void step(Trial t, long d, long total, String message) {
-      done.put(t.id(), total > 0 ? weight.get(t.id()) * Math.min(d, total) / total : 0);
-      bar.stepTo(done.values().stream().mapToLong(Long::longValue).sum());
+      bar.stepTo(tally.step(t.id(), d, total));
       bar.setExtraMessage(message(t, message));
     }
 
     synchronized void ended(Trial t) {
       running.remove(t.id());
-      done.put(t.id(), weight.get(t.id()));
-      bar.stepTo(done.values().stream().mapToLong(Long::longValue).sum());
+      bar.stepTo(tally.end(t.id()));
+      bar.setExtraMessage(tally.finished() + "/" + tally.trials() + " trials done");
     }
 
     private String message(Trial t, String step) {
-      String where = running.size() <= 1 ? t.shortName()
-          : running.size() + " running; " + t.shortName();
+      String where = tally.finished() + "/" + tally.trials() + " done, " + running.size() + " running; "
+          + t.shortName();
       return step == null ? where : where + ": " + step;
     }
 

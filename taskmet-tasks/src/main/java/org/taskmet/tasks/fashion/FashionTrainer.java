@@ -239,6 +239,9 @@ public final class FashionTrainer {
     int stepsPerEpoch = batches.stepsPerEpoch();
     int totalSteps = stepsPerEpoch * settings.epochs();
     int evalPeriod = Math.max(1, stepsPerEpoch / settings.evaluationsPerEpoch());
+    // between evaluations too, so a long epoch still moves the sweep's progress bar
+    int progressPeriod = Math.max(1, totalSteps / 200);
+    String lastValidation = "";
     List<Integer> traceSteps = new ArrayList<>();
     List<double[]> traceWeights = new ArrayList<>();
     List<Integer> evalSteps = new ArrayList<>();
@@ -280,8 +283,10 @@ public final class FashionTrainer {
             bestStep = step;
             System.arraycopy(theta, 0, best, 0, theta.length);
           }
-          progress.progress(step, totalSteps, String.format(Locale.ROOT, "epoch %d/%d, validation %.2f%%",
-              epoch + 1, settings.epochs(), 100 * score));
+          lastValidation = String.format(Locale.ROOT, ", validation %.2f%%", 100 * score);
+          progress.progress(step, totalSteps, "epoch " + (epoch + 1) + "/" + settings.epochs() + lastValidation);
+        } else if (step % progressPeriod == 0) {
+          progress.progress(step, totalSteps, "epoch " + (epoch + 1) + "/" + settings.epochs() + lastValidation);
         }
       }
     }

@@ -153,10 +153,18 @@ class FashionTrainerTest {
     FashionTrainer.Settings s = new FashionTrainer.Settings(FashionTrainer.Trunk.mlp(16), 16, 4, 1e-2, Flatness.NONE,
         0.05, false, PerturbationNorm.JOINT, 3, 5);
     List<String> messages = new java.util.ArrayList<>();
-    FashionTrainer.Outcome o = FashionTrainer.train(data, ls(), s, 7, (done, total, m) -> messages.add(done + "/" + total));
-    // 10 steps per epoch, an evaluation every 3 steps and at the last step
+    List<Integer> validationMessages = new java.util.ArrayList<>();
+    FashionTrainer.Outcome o = FashionTrainer.train(data, ls(), s, 7, (done, total, m) -> {
+      messages.add(done + "/" + total);
+      if (m.endsWith("%")) {
+        validationMessages.add((int) done);
+      }
+    });
+    // 10 steps per epoch, an evaluation every 3 steps and at the last step; progress at every one of the 40 steps
+    // (every 200th of the run) and the last validation score in each message from the first evaluation on
     assertThat(o.evaluationSteps()).startsWith(3, 6, 9, 12).endsWith(39, 40);
-    assertThat(messages).hasSize(o.evaluationSteps().length).endsWith("40/40");
+    assertThat(messages).hasSize(40).startsWith("1/40", "2/40").endsWith("40/40");
+    assertThat(validationMessages).hasSize(38).startsWith(3, 4, 5);
     int best = 0;
     for (int i = 1; i < o.evaluationSteps().length; i++) {
       if (FashionTrainer.mean(o.validationAccuracy()[i]) > FashionTrainer.mean(o.validationAccuracy()[best])) {
