@@ -256,13 +256,15 @@ public final class SweepRunner {
     }
 
     synchronized void step(Trial t, long d, long total, String message) {
-      bar.stepTo(tally.step(t.id(), d, total));
+      tally.step(t.id(), d, total);
+      bar.stepTo(tally.done());
       bar.setExtraMessage(message(t, message));
     }
 
     synchronized void ended(Trial t) {
       running.remove(t.id());
-      bar.stepTo(tally.end(t.id()));
+      tally.end(t.id());
+      bar.stepTo(tally.done());
       bar.setExtraMessage(tally.finished() + "/" + tally.trials() + " trials done");
     }
 

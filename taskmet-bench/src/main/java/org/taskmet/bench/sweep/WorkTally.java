@@ -55,18 +55,16 @@ final class WorkTally {
     return weight.size();
   }
 
-  /** Records that trial {@code id} has done {@code step} of {@code steps} steps; returns {@link #done()}. */
-  long step(String id, long step, long steps) {
+  /** Records that trial {@code id} has done {@code step} of {@code steps} steps. */
+  void step(String id, long step, long steps) {
     long share = steps > 0 ? weightOf(id) * Math.max(0, Math.min(step, steps)) / steps : 0;
     raise(id, share);
-    return sum;
   }
 
-  /** Records that trial {@code id} has ended (finished or failed); returns {@link #done()}. */
-  long end(String id) {
+  /** Records that trial {@code id} has ended (finished or failed). */
+  void end(String id) {
     raise(id, weightOf(id));
     finished++;
-    return sum;
   }
 
   private void raise(String id, long share) {
