@@ -273,7 +273,8 @@ public final class FashionTrainer {
         }
         step++;
         boolean last = step == totalSteps;
-        if (data.validation() != null && (step % evalPeriod == 0 || last)) {
+        boolean evaluated = data.validation() != null && (step % evalPeriod == 0 || last);
+        if (evaluated) {
           double[] acc = evaluate(net, theta, data.validation()).accuracy();
           evalSteps.add(step);
           validation.add(acc);
@@ -284,8 +285,8 @@ public final class FashionTrainer {
             System.arraycopy(theta, 0, best, 0, theta.length);
           }
           lastValidation = String.format(Locale.ROOT, ", validation %.2f%%", 100 * score);
-          progress.progress(step, totalSteps, "epoch " + (epoch + 1) + "/" + settings.epochs() + lastValidation);
-        } else if (step % progressPeriod == 0) {
+        }
+        if (evaluated || step % progressPeriod == 0) {
           progress.progress(step, totalSteps, "epoch " + (epoch + 1) + "/" + settings.epochs() + lastValidation);
         }
       }
