@@ -20,6 +20,9 @@ import org.taskmet.core.plugin.PluginRegistry;
  * and the task-weight trajectories of group DRO and Lookahead-DRO.
  */
 public final class ImageMtlTrialKind implements TrialKind<ImageMtlTrial.Spec, FashionTrialRecord> {
+  /** The axes every row already shows in its own columns. */
+  private static final java.util.Set<String> SHOWN_AXES = java.util.Set.of("benchmark", "method", "flatness");
+
   public static final String NAME = "mtl-image";
 
   @Override
@@ -73,9 +76,9 @@ public final class ImageMtlTrialKind implements TrialKind<ImageMtlTrial.Spec, Fa
   @Override
   public SweepReport<ImageMtlTrial.Spec, FashionTrialRecord> report() {
     return (trials, context) -> {
-      List<FashionTrialRecord> records = new ArrayList<>();
+      List<FashionSummary.LabelledTrial> records = new ArrayList<>();
       for (FinishedTrial<ImageMtlTrial.Spec, FashionTrialRecord> t : trials) {
-        records.add(t.result());
+        records.add(new FashionSummary.LabelledTrial(t.result(), setting(t.trial().group())));
       }
       List<FashionSummary.Row> rows = FashionSummary.rows(records);
       List<Path> files = new ArrayList<>();
@@ -84,5 +87,19 @@ public final class ImageMtlTrialKind implements TrialKind<ImageMtlTrial.Spec, Fa
       }
       return new SweepReport.Report(FashionSummary.markdown(rows), files);
     };
+  }
+
+  /**
+   * The axes of a trial's table cell beyond benchmark, method and flatness (a sweep file may add any, e.g. rho or
+   * learningRate), as "name=value, …": trials that differ there are different rows and plot lines.
+   */
+  static String setting(Map<String, String> cell) {
+    StringBuilder sb = new StringBuilder();
+    cell.forEach((axis, value) -> {
+      if (!SHOWN_AXES.contains(axis)) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(axis).append('=').append(value);
+      }
+    });
+    return sb.toString();
   }
 }

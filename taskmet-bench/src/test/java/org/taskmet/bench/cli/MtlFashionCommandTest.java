@@ -189,6 +189,35 @@ class MtlFashionCommandTest {
   }
 
   @Test
+  void aSweepFileOverRhoKeepsEachRadiusInItsOwnRowAndPlotLine() throws Exception {
+    // the flatness investigation as a sweep file: the radius is an axis beside method and flatness
+    Path plan = dir.resolve("rho.yaml");
+    Files.writeString(plan, String.join("\n",
+        "kind: mtl-image",
+        "seeds: 1",
+        "base: {trainSize: 40, testSize: 20, noisyTask: -1, flip: 0.0, lowResourceTask: -1, lowResourceExamples: 0,",
+        "  trunk: lenet, epochs: 1, batchSize: 12, evaluationsPerEpoch: 1, dataSeed: 1, validation: 0.1, pool: 1,",
+        "  dataDir: '" + writeTinyFashion() + "', mnistDir: unused, lettersFile: unused, hidden: [8],",
+        "  learningRate: 0.001, adaptive: true, perturbationNorm: joint, traceEvery: 1, benchmark: multifashion,",
+        "  flatness: fs-mtl}",
+        "axes:",
+        "  method: [group-dro]",
+        "  rho: [0.5, 2]",
+        ""));
+    Path out = dir.resolve("rho-out");
+    StringWriter text = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = org.taskmet.bench.cli.TaskmetCli.execute(new String[] {"sweep", plan.toString(), "--out",
+        out.toString()}, new PrintWriter(text), new PrintWriter(err));
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(text.toString()).contains("| multifashion | group-dro | fs-mtl | rho=0.5 | 1 |")
+        .contains("| multifashion | group-dro | fs-mtl | rho=2 | 1 |");
+    assertThat(out.resolve("validation-multifashion.png")).exists();
+    assertThat(out.resolve("weights-multifashion-group-dro-fs-mtl-rho-0.5-seed0.png")).exists();
+    assertThat(out.resolve("weights-multifashion-group-dro-fs-mtl-rho-2-seed0.png")).exists();
+  }
+
+  @Test
   void tinyManyTaskRunCoversBothBenchmarks() throws Exception {
     Path out = dir.resolve("many");
     Run r = manyTask("--data-dir", writeTinyFashion().toString(), "--letters-file", writeTinyLetters().toString(),

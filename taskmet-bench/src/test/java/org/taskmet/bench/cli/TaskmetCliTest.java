@@ -177,7 +177,7 @@ class TaskmetCliTest {
     assertThat(run("reproduce", "--jobs", "2", "--engine", "spark")).isEqualTo(2);
     assertThat(err).contains("--jobs is for the local engine");
     assertThat(run("reproduce", "--suite", "pyepoo")).isEqualTo(2);
-    assertThat(err).contains("unknown suite 'pyepoo'; accepted: mtl-fashion, mtl-many-task, pyepo, reproduce");
+    assertThat(err).contains("unknown suite 'pyepoo'; accepted: mtl-fashion, mtl-flatness, mtl-many-task, pyepo, reproduce");
     assertThat(run("reproduce", "--suite", "pyepo", "--profile", "notebook")).isEqualTo(2);
     assertThat(err).contains("unknown profile 'notebook'; accepted: default, paper, smoke");
     assertThat(run("reproduce", "--suite", "pyepo", "--methods", "MSE")).isEqualTo(2);

@@ -24,6 +24,11 @@ class FashionResultsTest {
         new int[] {0, 10, 20}, new double[][] {{1, 1}, {1.2, 0.8}, {1.5, 0.5}});
   }
 
+  /** A trial of a sweep whose only axes are benchmark, method and flatness. */
+  static FashionSummary.LabelledTrial plain(FashionTrialRecord r) {
+    return new FashionSummary.LabelledTrial(r, "");
+  }
+
   static ImageMtlTrial.Spec spec(String benchmark, String method, String trunk, int pool) {
     return new ImageMtlTrial.Spec(benchmark, method, "none", 0, 1, 100, 50, 0.1, pool, -1, 0, -1, 0, "d", "m", "l",
         trunk, new int[] {8}, 3, 16, 1e-3, 2, true, "joint", 1, 10);
@@ -64,8 +69,9 @@ class FashionResultsTest {
 
   @Test
   void summaryGivesMeanAndSampleStdPerConfiguration() {
-    List<FashionSummary.Row> rows = FashionSummary.rows(List.of(trial("ls", "none", 0, 0.8, 0.7),
-        trial("ls", "none", 1, 0.9, 0.6), trial("ls", "none", 2, 0.7, 0.7), trial("ls", "fs-mtl", 0, 0.5, 0.5)));
+    List<FashionSummary.Row> rows = FashionSummary.rows(List.of(plain(trial("ls", "none", 0, 0.8, 0.7)),
+        plain(trial("ls", "none", 1, 0.9, 0.6)), plain(trial("ls", "none", 2, 0.7, 0.7)),
+        plain(trial("ls", "fs-mtl", 0, 0.5, 0.5))));
     assertThat(rows).hasSize(2);
     FashionSummary.Row r = rows.get(0);
     assertThat(r.seeds()).isEqualTo(3);
@@ -84,19 +90,88 @@ class FashionResultsTest {
 
   @Test
   void plotsArePngFiles() throws Exception {
-    List<FashionTrialRecord> trials = List.of(trial("ls", "none", 0, 0.8, 0.7), trial("ls", "fs-mtl", 0, 0.5, 0.5));
+    List<FashionSummary.LabelledTrial> trials = List.of(plain(trial("ls", "none", 0, 0.8, 0.7)),
+        plain(trial("ls", "fs-mtl", 0, 0.5, 0.5)));
     List<FashionSummary.Row> rows = FashionSummary.rows(trials);
     Path png = FashionPlots.tradeOff(rows, "multifashion", dir);
     byte[] head = Files.readAllBytes(png);
     assertThat(head.length).isGreaterThan(1000);
     assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
-    assertThat(Files.size(FashionPlots.weightTrajectory(trial("group-dro", "none", 0, 0.5, 0.5), dir)))
+    assertThat(Files.size(FashionPlots.weightTrajectory(plain(trial("group-dro", "none", 0, 0.5, 0.5)), dir)))
         .isGreaterThan(1000);
     assertThat(Files.size(FashionPlots.validationCurves(trials, "multifashion", 0, dir))).isGreaterThan(1000);
     assertThat(FashionPlots.validationCurves(trials, "letters", 0, dir)).isNull();
-    List<Path> all = FashionPlots.all(List.of(trial("group-dro", "none", 0, 0.8, 0.7), trial("ls", "none", 0, 0.5,
-        0.5)), rows, dir);
+    List<Path> all = FashionPlots.all(List.of(plain(trial("group-dro", "none", 0, 0.8, 0.7)),
+        plain(trial("ls", "none", 0, 0.5, 0.5))), rows, dir);
     assertThat(all).extracting(p -> p.getFileName().toString()).containsExactly("tradeoff-multifashion.png",
         "validation-multifashion.png", "weights-multifashion-group-dro-none-seed0.png");
+  }
+
+  @Test
+  void trialsOfDifferentSettingsAreSeparateRowsAndPlotLines() throws Exception {
+    // a sweep file over rho: the same method and flatness at two radii must not be averaged together
+    Map<String, String> cell = new java.util.LinkedHashMap<>();
+    cell.put("benchmark", "multifashion");
+    cell.put("rho", "0.5");
+    cell.put("method", "ls");
+    cell.put("learningRate", "0.002");
+    cell.put("flatness", "fs-mtl");
+    assertThat(ImageMtlTrialKind.setting(cell)).isEqualTo("rho=0.5, learningRate=0.002");
+    assertThat(ImageMtlTrialKind.setting(Map.of("benchmark", "multifashion", "method", "ls"))).isEmpty();
+
+    List<FashionSummary.LabelledTrial> trials = List.of(
+        new FashionSummary.LabelledTrial(trial("group-dro", "fs-mtl", 0, 0.8, 0.8), "rho=0.5"),
+        new FashionSummary.LabelledTrial(trial("group-dro", "fs-mtl", 0, 0.6, 0.6), "rho=2"),
+        new FashionSummary.LabelledTrial(trial("group-dro", "fs-mtl", 1, 0.7, 0.7), "rho=2"));
+    List<FashionSummary.Row> rows = FashionSummary.rows(trials);
+    assertThat(rows).extracting(FashionSummary.Row::setting, FashionSummary.Row::seeds)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("rho=0.5", 1),
+            org.assertj.core.groups.Tuple.tuple("rho=2", 2));
+    assertThat(rows.get(0).averageMean()).isCloseTo(0.8, within(1e-12));
+    assertThat(rows.get(1).averageMean()).isCloseTo(0.65, within(1e-12));
+    assertThat(FashionSummary.markdown(rows)).startsWith("| benchmark | method | flatness | setting | seeds |")
+        .contains("| multifashion | group-dro | fs-mtl | rho=0.5 | 1 | 80.00 ± 0.00 |");
+    assertThat(FashionSummary.markdown(List.of(FashionSummary.rows(List.of(plain(trial("ls", "none", 0, 0.8, 0.7))))
+        .get(0)))).doesNotContain("setting");
+    // one line / point / weight plot per setting (duplicate series names would make XChart throw)
+    assertThat(FashionPlots.all(trials, rows, dir)).extracting(p -> p.getFileName().toString()).containsExactly(
+        "tradeoff-multifashion.png", "validation-multifashion.png",
+        "weights-multifashion-group-dro-fs-mtl-rho-0.5-seed0.png", "weights-multifashion-group-dro-fs-mtl-rho-2-seed0.png");
+  }
+
+  @Test
+  void flatnessProfilePlansOneTrialPerVariantChangingOneSettingEach() {
+    org.taskmet.bench.sweep.Sweep sweep = org.taskmet.bench.sweep.Sweep.plan(
+        org.taskmet.bench.sweep.SweepProfiles.discover().get("mtl-flatness", "full").read(),
+        org.taskmet.bench.sweep.TrialKinds.discover(), org.taskmet.core.plugin.PluginRegistry.discover());
+    Map<String, Map<String, Object>> specs = new java.util.LinkedHashMap<>();
+    sweep.trials().forEach(t -> specs.put(ImageMtlTrialKind.setting(t.group()), t.spec()));
+    assertThat(specs).hasSize(8);
+    Map<String, Object> reference = specs.get("variant=FS-MTL rho 2 ASAM");
+    assertThat(reference).containsEntry("flatness", "fs-mtl").containsEntry("method", "ls")
+        .containsEntry("epochs", 10).containsEntry("trainSize", -1);
+    // each variant differs from the reference FS-MTL trial in exactly the settings it names
+    Map<String, Map<String, Object>> expected = Map.of(
+        "variant=plain", Map.of("flatness", "none"),
+        "variant=rho 0.5 ASAM", Map.of("rho", 0.5),
+        "variant=rho 0.1 ASAM", Map.of("rho", 0.1),
+        "variant=SAM rho 0.05", Map.of("adaptive", false, "rho", 0.05),
+        "variant=separate normalisation", Map.of("perturbationNorm", "separate"),
+        "variant=plain lr 2e-3", Map.of("flatness", "none", "learningRate", 0.002),
+        "variant=FS-MTL lr 2e-3", Map.of("learningRate", 0.002));
+    expected.forEach((variant, changes) -> {
+      Map<String, Object> spec = specs.get(variant);
+      assertThat(spec).as(variant).isNotNull();
+      Map<String, Object> differing = new java.util.HashMap<>();
+      spec.forEach((k, v) -> {
+        if (!java.util.Objects.equals(v, reference.get(k)) && !(v instanceof Number a
+            && reference.get(k) instanceof Number b && a.doubleValue() == b.doubleValue())) {
+          differing.put(k, v);
+        }
+      });
+      assertThat(differing.keySet()).as(variant).isEqualTo(changes.keySet());
+      changes.forEach((k, v) -> assertThat(spec.get(k) instanceof Number n ? n.doubleValue() : spec.get(k))
+          .as(variant + " " + k).isEqualTo(v instanceof Number n ? n.doubleValue() : v));
+    });
   }
 }
