@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Aggregates finished trials into one row per (benchmark, method, flatness, setting): mean ± sample standard
@@ -20,7 +21,7 @@ public final class FashionSummary {
    */
   public record LabelledTrial(FashionTrialRecord record, String setting) {
     public LabelledTrial {
-      java.util.Objects.requireNonNull(setting, "setting");
+      Objects.requireNonNull(setting, "setting");
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.taskmet.bench.sweep.FinishedTrial;
 import org.taskmet.bench.sweep.SweepReport;
 import org.taskmet.bench.sweep.TrialContext;
@@ -21,7 +22,7 @@ import org.taskmet.core.plugin.PluginRegistry;
  */
 public final class ImageMtlTrialKind implements TrialKind<ImageMtlTrial.Spec, FashionTrialRecord> {
   /** The axes every row already shows in its own columns. */
-  private static final java.util.Set<String> SHOWN_AXES = java.util.Set.of("benchmark", "method", "flatness");
+  private static final Set<String> SHOWN_AXES = Set.of("benchmark", "method", "flatness");
 
   public static final String NAME = "mtl-image";
 

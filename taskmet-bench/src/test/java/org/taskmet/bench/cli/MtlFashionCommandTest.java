@@ -207,7 +207,7 @@ class MtlFashionCommandTest {
     Path out = dir.resolve("rho-out");
     StringWriter text = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = org.taskmet.bench.cli.TaskmetCli.execute(new String[] {"sweep", plan.toString(), "--out",
+    int exit = TaskmetCli.execute(new String[] {"sweep", plan.toString(), "--out",
         out.toString()}, new PrintWriter(text), new PrintWriter(err));
     assertThat(exit).as(err.toString()).isZero();
     assertThat(text.toString()).contains("| multifashion | group-dro | fs-mtl | rho=0.5 | 1 |")

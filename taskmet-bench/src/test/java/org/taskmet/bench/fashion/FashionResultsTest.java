@@ -2,15 +2,23 @@ package org.taskmet.bench.fashion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taskmet.bench.sweep.Sweep;
+import org.taskmet.bench.sweep.SweepProfiles;
+import org.taskmet.bench.sweep.TrialKinds;
+import org.taskmet.core.plugin.PluginRegistry;
 
 class FashionResultsTest {
   @TempDir Path dir;
@@ -110,7 +118,7 @@ class FashionResultsTest {
   @Test
   void trialsOfDifferentSettingsAreSeparateRowsAndPlotLines() throws Exception {
     // a sweep file over rho: the same method and flatness at two radii must not be averaged together
-    Map<String, String> cell = new java.util.LinkedHashMap<>();
+    Map<String, String> cell = new LinkedHashMap<>();
     cell.put("benchmark", "multifashion");
     cell.put("rho", "0.5");
     cell.put("method", "ls");
@@ -125,8 +133,8 @@ class FashionResultsTest {
         new FashionSummary.LabelledTrial(trial("group-dro", "fs-mtl", 1, 0.7, 0.7), "rho=2"));
     List<FashionSummary.Row> rows = FashionSummary.rows(trials);
     assertThat(rows).extracting(FashionSummary.Row::setting, FashionSummary.Row::seeds)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("rho=0.5", 1),
-            org.assertj.core.groups.Tuple.tuple("rho=2", 2));
+        .containsExactly(tuple("rho=0.5", 1),
+            tuple("rho=2", 2));
     assertThat(rows.get(0).averageMean()).isCloseTo(0.8, within(1e-12));
     assertThat(rows.get(1).averageMean()).isCloseTo(0.65, within(1e-12));
     assertThat(FashionSummary.markdown(rows)).startsWith("| benchmark | method | flatness | setting | seeds |")
@@ -141,10 +149,9 @@ class FashionResultsTest {
 
   @Test
   void flatnessProfilePlansOneTrialPerVariantChangingOneSettingEach() {
-    org.taskmet.bench.sweep.Sweep sweep = org.taskmet.bench.sweep.Sweep.plan(
-        org.taskmet.bench.sweep.SweepProfiles.discover().get("mtl-flatness", "full").read(),
-        org.taskmet.bench.sweep.TrialKinds.discover(), org.taskmet.core.plugin.PluginRegistry.discover());
-    Map<String, Map<String, Object>> specs = new java.util.LinkedHashMap<>();
+    Sweep sweep = Sweep.plan(SweepProfiles.discover().get("mtl-flatness", "full").read(), TrialKinds.discover(),
+        PluginRegistry.discover());
+    Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
     sweep.trials().forEach(t -> specs.put(ImageMtlTrialKind.setting(t.group()), t.spec()));
     assertThat(specs).hasSize(8);
     Map<String, Object> reference = specs.get("variant=FS-MTL rho 2 ASAM");
@@ -162,9 +169,9 @@ class FashionResultsTest {
     expected.forEach((variant, changes) -> {
       Map<String, Object> spec = specs.get(variant);
       assertThat(spec).as(variant).isNotNull();
-      Map<String, Object> differing = new java.util.HashMap<>();
+      Map<String, Object> differing = new HashMap<>();
       spec.forEach((k, v) -> {
-        if (!java.util.Objects.equals(v, reference.get(k)) && !(v instanceof Number a
+        if (!Objects.equals(v, reference.get(k)) && !(v instanceof Number a
             && reference.get(k) instanceof Number b && a.doubleValue() == b.doubleValue())) {
           differing.put(k, v);
         }
