@@ -51,9 +51,9 @@ public final class FashionSummary {
       double ms = g.stream().mapToDouble(FashionTrialRecord::msPerStep).average().orElse(Double.NaN);
       double finalAvg = g.stream().mapToDouble(FashionTrialRecord::finalAverageAccuracy).average().orElse(Double.NaN);
       double finalWorst = g.stream().mapToDouble(FashionTrialRecord::finalWorstAccuracy).average().orElse(Double.NaN);
-      FashionTrialRecord first = g.get(0); // the key is (benchmark, method, flatness, setting)
-      rows.add(new Row(first.benchmark(), first.method(), first.flatness(), e.getKey().get(3), g.size(), mean(avg),
-          std(avg), mean(worst), std(worst), mean(worstBalanced), std(worstBalanced), finalAvg, finalWorst, ms));
+      List<String> cell = e.getKey(); // (benchmark, method, flatness, setting)
+      rows.add(new Row(cell.get(0), cell.get(1), cell.get(2), cell.get(3), g.size(), mean(avg), std(avg), mean(worst),
+          std(worst), mean(worstBalanced), std(worstBalanced), finalAvg, finalWorst, ms));
     }
     return rows;
   }
@@ -65,7 +65,7 @@ public final class FashionSummary {
     sb.append("| benchmark | method | flatness | ").append(settings ? "setting | " : "").append("seeds "
         + "| average acc. (%) | worst-task acc. (%) | worst-task balanced acc. (%) | last step: average / worst (%) "
         + "| CPU ms/step |\n");
-    sb.append(settings ? "|---|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|---|\n");
+    sb.append("|---".repeat(settings ? 10 : 9)).append("|\n");
     for (Row r : rows) {
       sb.append(String.format(Locale.ROOT, "| %s | %s | %s | ", r.benchmark(), r.method(), r.flatness()));
       if (settings) {
