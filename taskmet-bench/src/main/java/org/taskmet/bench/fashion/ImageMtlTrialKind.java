@@ -17,8 +17,9 @@ import org.taskmet.core.plugin.PluginRegistry;
  * The trial kind of {@code taskmet mtl fashion} and {@code taskmet mtl many-task} ({@value #NAME}): one aggregator ×
  * flatness option × seed on one image multi-task benchmark ({@link ImageMtlTrial}). Scores: the selected model's
  * average, worst-task and worst-task balanced test accuracy, and the last step's average and worst. Its report is
- * the mean ± std table over seeds, the average-vs-worst trade-off plot and the validation curves of each benchmark,
- * and the task-weight trajectories of group DRO and Lookahead-DRO.
+ * the mean ± std table over seeds, FS-MTL against no flatness paired by seed ({@link FlatnessComparison}), the
+ * average-vs-worst trade-off plot and the validation curves of each benchmark, and the task-weight trajectories of
+ * group DRO and Lookahead-DRO.
  */
 public final class ImageMtlTrialKind implements TrialKind<ImageMtlTrial.Spec, FashionTrialRecord> {
   /** The axes every row already shows in its own columns. */
@@ -86,7 +87,8 @@ public final class ImageMtlTrialKind implements TrialKind<ImageMtlTrial.Spec, Fa
       if (context.plots() && !records.isEmpty()) {
         files.addAll(FashionPlots.all(records, rows, context.store().directory()));
       }
-      return new SweepReport.Report(FashionSummary.markdown(rows), files);
+      String paired = FlatnessComparison.markdown(FlatnessComparison.rows(records));
+      return new SweepReport.Report(FashionSummary.markdown(rows) + (paired.isEmpty() ? "" : "\n" + paired), files);
     };
   }
 

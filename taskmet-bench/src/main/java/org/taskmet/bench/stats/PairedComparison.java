@@ -50,6 +50,19 @@ public record PairedComparison(int pairs, double mean, double std, double low, d
     if (d.isEmpty()) {
       throw new IllegalArgumentException("paired comparison: the method and the baseline share no seed");
     }
+    return ofDifferences(d);
+  }
+
+  /**
+   * The comparison from the paired differences themselves (method − baseline, one per seed), e.g. differences
+   * already averaged over several methods per seed.
+   *
+   * @throws IllegalArgumentException when there is no difference or one is not finite
+   */
+  public static PairedComparison ofDifferences(List<Double> d) {
+    if (d.isEmpty() || !d.stream().allMatch(Double::isFinite)) {
+      throw new IllegalArgumentException("paired comparison: needs at least one finite difference, got " + d);
+    }
     int n = d.size();
     double mean = 0;
     int wins = 0;

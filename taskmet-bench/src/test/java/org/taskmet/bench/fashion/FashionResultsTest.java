@@ -97,6 +97,53 @@ class FashionResultsTest {
   }
 
   @Test
+  void flatnessComparisonPairsBySeedAndPoolsWithTheSeedAsTheUnit() {
+    // linear scalarization on seeds 0-2, PCGrad on seeds 0-1 (its seed 2 has no FS-MTL twin), MGDA without FS-MTL
+    List<FlatnessComparison.Row> rows = FlatnessComparison.rows(List.of(
+        plain(trial("ls", "none", 0, 0.8, 0.7)), plain(trial("ls", "fs-mtl", 0, 0.78, 0.69)),
+        plain(trial("ls", "none", 1, 0.9, 0.6)), plain(trial("ls", "fs-mtl", 1, 0.92, 0.62)),
+        plain(trial("ls", "none", 2, 0.7, 0.7)), plain(trial("ls", "fs-mtl", 2, 0.66, 0.68)),
+        plain(trial("pcgrad", "none", 0, 0.7, 0.7)), plain(trial("pcgrad", "fs-mtl", 0, 0.72, 0.70)),
+        plain(trial("pcgrad", "fs-mtl", 1, 0.8, 0.78)), plain(trial("pcgrad", "none", 1, 0.8, 0.8)),
+        plain(trial("pcgrad", "none", 2, 0.9, 0.9)), plain(trial("mgda", "none", 0, 0.7, 0.7))));
+    assertThat(rows).extracting(FlatnessComparison.Row::method, FlatnessComparison.Row::seeds,
+        FlatnessComparison.Row::pairs, FlatnessComparison.Row::pairsAhead).containsExactly(
+            tuple("ls", List.of(0L, 1L, 2L), 3, 1), tuple("pcgrad", List.of(0L, 1L), 2, 1),
+            tuple(FlatnessComparison.POOLED, List.of(0L, 1L, 2L), 5, 2));
+    // ls: average differences -0.015, +0.02, -0.03; worst -0.01, +0.02, -0.04 (t quantile 4.3027 at 2 dof)
+    FlatnessComparison.Row ls = rows.get(0);
+    assertThat(ls.average().mean()).isCloseTo(-0.0083333, within(1e-6));
+    assertThat(ls.average().low()).isCloseTo(-0.0720714, within(1e-6));
+    assertThat(ls.average().high()).isCloseTo(0.0554047, within(1e-6));
+    assertThat(ls.worst().low()).isCloseTo(-0.0845241, within(1e-6));
+    // pooled: per-seed means over the aggregators that ran the seed both ways: -0.0025, +0.005, -0.03
+    FlatnessComparison.Row pooled = rows.get(2);
+    assertThat(pooled.average().pairs()).isEqualTo(3);
+    assertThat(pooled.average().mean()).isCloseTo(-0.0091667, within(1e-6));
+    assertThat(pooled.average().low()).isCloseTo(-0.0549438, within(1e-6));
+    assertThat(pooled.worst().high()).isCloseTo(0.0391405, within(1e-6));
+    String md = FlatnessComparison.markdown(rows);
+    assertThat(md).contains("| multifashion | ls | 0,1,2 | 1 / 3 | -0.83 [-7.21, +5.54] | -1.00 [-8.45, +6.45] |")
+        .contains("| multifashion | all (seed means) | 0,1,2 | 2 / 5 | -0.92 [-5.49, +3.66] |");
+    assertThat(FlatnessComparison.markdown(FlatnessComparison.rows(List.of(plain(trial("ls", "none", 0, 0.8, 0.7))))))
+        .isEmpty();
+  }
+
+  @Test
+  void flatnessComparisonPairsOnlyTrialsOfTheSameSetting() {
+    List<FlatnessComparison.Row> rows = FlatnessComparison.rows(List.of(
+        new FashionSummary.LabelledTrial(trial("ls", "none", 0, 0.8, 0.8), "lr=0.001"),
+        new FashionSummary.LabelledTrial(trial("ls", "fs-mtl", 0, 0.7, 0.7), "lr=0.002"),
+        new FashionSummary.LabelledTrial(trial("ls", "fs-mtl", 0, 0.9, 0.8), "lr=0.001")));
+    assertThat(rows).singleElement().satisfies(r -> {
+      assertThat(r.setting()).isEqualTo("lr=0.001");
+      assertThat(r.average().mean()).isCloseTo(0.05, within(1e-12));
+      assertThat(r.average().low()).isEqualTo(Double.NEGATIVE_INFINITY);
+    });
+    assertThat(FlatnessComparison.markdown(rows)).contains("| multifashion | ls | lr=0.001 | 0 | 1 / 1 | +5.00 | +0.00 |");
+  }
+
+  @Test
   void plotsArePngFiles() throws Exception {
     List<FashionSummary.LabelledTrial> trials = List.of(plain(trial("ls", "none", 0, 0.8, 0.7)),
         plain(trial("ls", "fs-mtl", 0, 0.5, 0.5)));

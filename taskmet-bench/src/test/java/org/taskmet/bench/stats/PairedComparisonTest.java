@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,22 @@ class PairedComparisonTest {
     assertThat(c.std()).isCloseTo(sd, offset(1e-12));
     assertThat(c.high() - c.mean()).isCloseTo(3.1824 * sd / 2, offset(1e-4));
     assertThat(c.significant()).isFalse();
+  }
+
+  @Test
+  void theDifferencesGiveTheSameComparisonAndBadOnesAreRejected() {
+    PairedComparison c = PairedComparison.ofDifferences(List.of(0.10, 0.0, -0.05, 0.10));
+    PairedComparison fromScores = PairedComparison.of(Map.of(1, 0.30, 2, 0.25, 3, 0.10, 4, 0.40),
+        Map.of(1, 0.20, 2, 0.25, 3, 0.15, 4, 0.30));
+    assertThat(c.pairs()).isEqualTo(4);
+    assertThat(c.wins()).isEqualTo(fromScores.wins()).isEqualTo(2);
+    assertThat(c.losses()).isEqualTo(fromScores.losses()).isEqualTo(1);
+    assertThat(c.low()).isCloseTo(fromScores.low(), offset(1e-12));
+    assertThat(c.high()).isCloseTo(fromScores.high(), offset(1e-12));
+    assertThatThrownBy(() -> PairedComparison.ofDifferences(List.of())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one finite difference");
+    assertThatThrownBy(() -> PairedComparison.ofDifferences(List.of(0.1, Double.NaN)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
   }
 
   @Test
