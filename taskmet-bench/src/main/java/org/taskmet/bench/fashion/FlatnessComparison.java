@@ -57,11 +57,12 @@ public final class FlatnessComparison {
           FashionTrialRecord none = pair.get("none");
           FashionTrialRecord flat = pair.get("fs-mtl");
           if (none != null && flat != null) {
+            double a = difference(flat, none, FashionTrialRecord::averageAccuracy);
+            double w = difference(flat, none, FashionTrialRecord::worstAccuracy);
             seeds.add(seed);
-            average.add(difference(flat, none, FashionTrialRecord::averageAccuracy));
-            worst.add(difference(flat, none, FashionTrialRecord::worstAccuracy));
-            bySeed.computeIfAbsent(seed, k -> new ArrayList<>()).add(new double[] {average.get(average.size() - 1),
-                worst.get(worst.size() - 1)});
+            average.add(a);
+            worst.add(w);
+            bySeed.computeIfAbsent(seed, k -> new ArrayList<>()).add(new double[] {a, w});
           }
         });
         if (!seeds.isEmpty()) {

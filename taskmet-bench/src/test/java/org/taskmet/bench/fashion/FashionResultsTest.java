@@ -140,7 +140,8 @@ class FashionResultsTest {
       assertThat(r.average().mean()).isCloseTo(0.05, within(1e-12));
       assertThat(r.average().low()).isEqualTo(Double.NEGATIVE_INFINITY);
     });
-    assertThat(FlatnessComparison.markdown(rows)).contains("| multifashion | ls | lr=0.001 | 0 | 1 / 1 | +5.00 | +0.00 |");
+    assertThat(FlatnessComparison.markdown(rows))
+        .contains("| multifashion | ls | lr=0.001 | 0 | 1 / 1 | +5.00 | +0.00 |");
   }
 
   @Test
