@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.taskmet.bench.stats.PairedComparison;
 
 /**
@@ -111,17 +112,9 @@ public final class FlatnessComparison {
         sb.append(r.setting()).append(" | ");
       }
       sb.append(String.format(Locale.ROOT, "%s | %d / %d | %s | %s |%n",
-          r.seeds().stream().map(String::valueOf).reduce((x, y) -> x + "," + y).orElseThrow(), r.pairsAhead(),
-          r.pairs(), points(r.average()), points(r.worst())));
+          r.seeds().stream().map(String::valueOf).collect(Collectors.joining(",")), r.pairsAhead(),
+          r.pairs(), r.average().format(100, 2), r.worst().format(100, 2)));
     }
     return sb.toString();
-  }
-
-  private static String points(PairedComparison p) {
-    if (p.pairs() < 2) {
-      return String.format(Locale.ROOT, "%+.2f", 100 * p.mean());
-    }
-    return String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]%s", 100 * p.mean(), 100 * p.low(), 100 * p.high(),
-        p.significant() ? " *" : "");
   }
 }

@@ -171,7 +171,7 @@ public final class ResultTable {
       String published = c.published()
           .map(p -> String.format(Locale.ROOT, "%.2f ± %.3f%s", p.mean(), p.std(), c.disagreesWith(p) ? " !" : ""))
           .orElse("–");
-      String diff = c.versusBaseline().map(ResultTable::difference).orElse("–");
+      String diff = c.versusBaseline().map(p -> p.format(1, 3)).orElse("–");
       String wins = c.versusBaseline().map(p -> p.wins() + "/" + p.pairs()).orElse("–");
       sb.append('|');
       labelKeys.forEach(k -> sb.append(' ').append(c.group().getOrDefault(k, "")).append(" |"));
@@ -180,12 +180,5 @@ public final class ResultTable {
           published, c.meanMse(), c.meanTrainSeconds()));
     }
     return sb.toString();
-  }
-
-  private static String difference(PairedComparison p) {
-    if (p.pairs() < 2) {
-      return String.format(Locale.ROOT, "%+.3f", p.mean());
-    }
-    return String.format(Locale.ROOT, "%+.3f [%+.3f, %+.3f]%s", p.mean(), p.low(), p.high(), p.significant() ? " *" : "");
   }
 }

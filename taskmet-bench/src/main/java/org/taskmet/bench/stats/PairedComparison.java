@@ -2,6 +2,7 @@ package org.taskmet.bench.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -27,6 +28,20 @@ public record PairedComparison(int pairs, double mean, double std, double low, d
   /** True when the interval excludes zero: the data rank the two methods (at {@link #CONFIDENCE}). */
   public boolean significant() {
     return low > 0 || high < 0;
+  }
+
+  /**
+   * The mean difference and, from two pairs on, its interval, with " *" when the interval excludes zero, e.g.
+   * "+0.82 [-0.90, +2.53]"; every number is multiplied by {@code scale} (100 for percentage points) and printed with
+   * {@code decimals} decimals and its sign.
+   */
+  public String format(double scale, int decimals) {
+    String number = "%+." + decimals + "f";
+    if (pairs < 2) {
+      return String.format(Locale.ROOT, number, scale * mean);
+    }
+    return String.format(Locale.ROOT, number + " [" + number + ", " + number + "]%s", scale * mean, scale * low,
+        scale * high, significant() ? " *" : "");
   }
 
   /**

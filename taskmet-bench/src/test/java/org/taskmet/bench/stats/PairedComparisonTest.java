@@ -60,6 +60,15 @@ class PairedComparisonTest {
   }
 
   @Test
+  void formatScalesAndMarksAnIntervalThatExcludesZero() {
+    // differences 0.1, 0.2: mean 0.15, sd 0.0707, half-width 12.7062 * 0.0707 / sqrt(2) = 0.6353
+    assertThat(PairedComparison.ofDifferences(List.of(0.1, 0.2)).format(100, 1)).isEqualTo("+15.0 [-48.5, +78.5]");
+    assertThat(PairedComparison.ofDifferences(List.of(0.1, 0.1, 0.1)).format(1, 2))
+        .isEqualTo("+0.10 [+0.10, +0.10] *");
+    assertThat(PairedComparison.ofDifferences(List.of(-0.02)).format(100, 2)).isEqualTo("-2.00");
+  }
+
+  @Test
   void aConsistentImprovementIsSignificantAndOnePairNever() {
     Map<Integer, Double> a = new LinkedHashMap<>();
     Map<Integer, Double> b = new LinkedHashMap<>();
